@@ -1,0 +1,24 @@
+// Versioned migrations, applied in name order. The list is explicit (no
+// directory scan) so that it works the same from source and in tests.
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import type { Database } from "./db.ts";
+import * as referenceData from "./migrations/20261201T1900_reference_data.ts";
+import * as banAddresses from "./migrations/20261201T1901_ban_addresses.ts";
+import * as jobsScoreReports from "./migrations/20261201T1902_jobs_score_reports.ts";
+
+const migrations: Record<string, Migration> = {
+  "20261201T1900_reference_data": referenceData,
+  "20261201T1901_ban_addresses": banAddresses,
+  "20261201T1902_jobs_score_reports": jobsScoreReports,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export const migrateToLatest = async (db: Database): Promise<void> => {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === "Error");
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ""} impossible : ${String(error)}`);
+  }
+};
