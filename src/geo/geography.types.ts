@@ -27,3 +27,18 @@ export const geographyAt = (date: Date): { qpv: QpvMillesime; rural: RuralScheme
   const iso = date.toISOString().slice(0, 10);
   return { qpv: iso < "2024-01-01" ? 2015 : 2024, rural: iso < "2024-07-01" ? "zrr" : "frr" };
 };
+
+export type DatasetInfo = { millesime: string; source: string; rowCount: number; importedAt: string };
+
+/** Loaded once in memory from the database (see geography.ts): every lookup is synchronous. */
+export type Geography = {
+  /** Membership of a point of commune `citycode` at `date` (the geography in force that day). */
+  classify(lon: number, lat: number, citycode: string, date: Date): Membership;
+  /** Fast path: the QPV of that millésime containing the point, or null. */
+  qpvAt(lon: number, lat: number, millesime: QpvMillesime): QpvRef | null;
+  /** Whether any QPV of that millésime lies (partly) in the commune (arrondissement codes accepted). */
+  communeHasQpv(citycode: string, millesime: QpvMillesime): boolean;
+  /** Rural class of a commune under a scheme, or null when not classified / unknown. */
+  ruralClass(citycode: string, scheme: RuralScheme): RuralRef | null;
+  datasets: { qpv: Record<QpvMillesime, DatasetInfo | null>; zrr: DatasetInfo | null; frr: DatasetInfo | null };
+};
