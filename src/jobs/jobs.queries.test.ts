@@ -27,7 +27,8 @@ for (const engine of testEngines()) {
       const running = await createJob(test.db, "score_qpv", {});
       const failing = await createJob(test.db, "score_qpv", {});
       await failJob(test.db, failing.id, { code: "score.no_usable_column", message: "Aucune colonne" });
-      assert.equal(await markStaleJobsInterrupted(test.db), 1);
+      assert.equal(await markStaleJobsInterrupted(test.db), 0, "a job with recent progress is alive");
+      assert.equal(await markStaleJobsInterrupted(test.db, 60_000, new Date(Date.now() + 120_000)), 1);
       assert.equal((await findJob(test.db, running.id))?.status, "interrupted");
       assert.deepEqual((await findJob(test.db, failing.id))?.error, { code: "score.no_usable_column", message: "Aucune colonne" });
       assert.equal(await findJob(test.db, "not-a-uuid"), null);

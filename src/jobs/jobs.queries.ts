@@ -112,13 +112,13 @@ export const failJob = async (db: Executor, id: string, error: { code: string; m
     .execute();
 };
 
-/** At start-up: jobs still "running" belong to a process that died. */
-export const markStaleJobsInterrupted = async (db: Executor): Promise<number> => {
-  const now = new Date();
+/** Jobs still "running" without progress for `staleAfterMs` belong to a process that died. */
+export const markStaleJobsInterrupted = async (db: Executor, staleAfterMs = 5 * 60_000, now = new Date()): Promise<number> => {
   const result = await db
     .updateTable("jobs")
     .set({ status: "interrupted", finished_at: now, updated_at: now })
     .where("status", "=", "running")
+    .where("updated_at", "<", new Date(now.getTime() - staleAfterMs))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 };

@@ -10,11 +10,14 @@ export type Config = {
   webDist: string;
 };
 
+/** The national geocoder (Géoplateforme, IGN), used only when REMOTE_GEOCODER=geoplateforme. */
+export const defaultGeoplateformeUrl = "https://data.geopf.fr/geocodage";
+
 export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): Config => ({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? "0.0.0.0",
   maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 50) * 1024 * 1024,
-  remoteGeocoderUrl: env.GEOPLATEFORME_URL && env.REMOTE_GEOCODER === "on" ? env.GEOPLATEFORME_URL : null,
+  remoteGeocoderUrl: env.REMOTE_GEOCODER === "geoplateforme" ? (env.GEOPLATEFORME_URL ?? defaultGeoplateformeUrl) : null,
   logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   webDist: env.WEB_DIST ?? "dist/web",
 });

@@ -1,10 +1,15 @@
 // Database connection: embedded PGlite (files under ./var/) by default,
 // a PostgreSQL server when DATABASE_URL is set. Both speak the same SQL.
 import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import type { DB } from "./db.types.ts";
+import { lockDataDir } from "./pglite-lock.ts";
 
 export type Database = Kysely<DB>;
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir?: string } // dataDir undefined = in memory
@@ -13,7 +18,7 @@ export type DatabaseConfig =
 export const databaseConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig =>
   env.DATABASE_URL
     ? { kind: "postgres", url: env.DATABASE_URL, maxConnections: Number(env.DATABASE_POOL_SIZE ?? 10) }
-    : { kind: "pglite", dataDir: env.PGLITE_DIR ?? "var/pglite" };
+    : { kind: "pglite", dataDir: env.PGLITE_DIR ?? join(packageRoot, "var", "pglite") };
 
 export const createDatabase = async (config: DatabaseConfig): Promise<Database> => {
   if (config.kind === "postgres") {
@@ -29,13 +34,24 @@ export const createDatabase = async (config: DatabaseConfig): Promise<Database> 
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { cube } = await import("@electric-sql/pglite/contrib/cube");
   const { earthdistance } = await import("@electric-sql/pglite/contrib/earthdistance");
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  let release = () => {};
+  if (config.dataDir) {
+    mkdirSync(config.dataDir, { recursive: true });
+    release = lockDataDir(config.dataDir);
+  }
   const pglite = await PGlite.create({
     dataDir: config.dataDir,
     extensions: { pg_trgm, unaccent, cube, earthdistance },
     parsers: { [types.INT8]: (value: string) => Number(value), [types.NUMERIC]: (value: string) => Number(value) },
   });
-  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const destroy = db.destroy.bind(db);
+  db.destroy = async () => {
+    await destroy();
+    if (!pglite.closed) await pglite.close();
+    release();
+  };
+  return db;
 };
 
 /** Liveness of the database, for /healthz. */
