@@ -5,6 +5,7 @@ import { z } from "../shared/zod.ts";
 export const columnMappingSchema = z.object({
   address: z.number().int().min(0).optional().describe("Adresse complète sur une colonne"),
   street: z.number().int().min(0).optional().describe("N° et voie"),
+  number: z.number().int().min(0).optional().describe("Numéro dans la voie, quand il est dans une colonne à part"),
   complement: z.number().int().min(0).optional(),
   postcode: z.number().int().min(0).optional(),
   city: z.number().int().min(0).optional(),
@@ -20,6 +21,7 @@ export type MappedField = keyof ColumnMapping;
 export const mappedFieldLabels: Record<MappedField, string> = {
   address: "Adresse complète",
   street: "N° et voie",
+  number: "Numéro (colonne séparée)",
   complement: "Complément d'adresse",
   postcode: "Code postal",
   city: "Commune",
@@ -45,8 +47,12 @@ export const inspectionSchema = z.object({
 });
 export type Inspection = z.infer<typeof inspectionSchema>;
 
-/** A count in a breakdown: exact, or "< 5" when small enough to identify someone. */
-export const suppressedCountSchema = z.union([z.number().int(), z.literal("< 5")]);
+/**
+ * A count in a breakdown: exact, "< 5" when small enough to identify someone, or "masqué" when it is ≥ 5 but
+ * hidden so that a "< 5" cell of the same column cannot be recomputed by subtraction from the total.
+ */
+export const suppressedCountSchema = z.union([z.number().int(), z.literal("< 5"), z.literal("masqué")]);
+export type SuppressedCount = z.infer<typeof suppressedCountSchema>;
 
 const breakdownRowSchema = z.object({
   key: z.string(),
