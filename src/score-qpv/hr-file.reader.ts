@@ -191,7 +191,7 @@ export async function* readHrRows(source: HrSource, options: HrReadOptions = {})
   yield* file.rows();
 }
 
-export const inspectHrFile = async (source: HrSource, options: { sheet?: string; maxBytes?: number } = {}): Promise<Inspection> => {
+export const inspectHrFile = async (source: HrSource, options: Omit<HrReadOptions, "mapping"> = {}): Promise<Inspection> => {
   const { layout } = await openHrFile(source, options);
   return {
     fileName: layout.fileName,
