@@ -121,7 +121,18 @@ export type ScoreQpvReportsTable = {
   created_at: Timestamp;
 };
 
+export type DepartementQpvStatsTable = {
+  departement: string;
+  addresses: number;
+  addresses_in_qpv: number;
+  qpv_millesime: number;
+  qpv_imported_at: Timestamp;
+  ban_imported_at: Timestamp;
+  computed_at: Timestamp;
+};
+
 export type DB = {
+  departement_qpv_stats: DepartementQpvStatsTable;
   reference_datasets: ReferenceDatasetsTable;
   communes: CommunesTable;
   qpv_perimeters: QpvPerimetersTable;

@@ -5,12 +5,14 @@ import type { Database } from "./db.ts";
 import * as referenceData from "./migrations/20261201T1900_reference_data.ts";
 import * as banAddresses from "./migrations/20261201T1901_ban_addresses.ts";
 import * as jobsScoreReports from "./migrations/20261201T1902_jobs_score_reports.ts";
+import * as departementQpvStats from "./migrations/20261201T1903_departement_qpv_stats.ts";
 import * as accountsOrganisations from "./migrations/20261201T2000_accounts_organisations.ts";
 
 const migrations: Record<string, Migration> = {
   "20261201T1900_reference_data": referenceData,
   "20261201T1901_ban_addresses": banAddresses,
   "20261201T1902_jobs_score_reports": jobsScoreReports,
+  "20261201T1903_departement_qpv_stats": departementQpvStats,
   "20261201T2000_accounts_organisations": accountsOrganisations,
 };
 

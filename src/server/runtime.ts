@@ -2,6 +2,7 @@
 // the shipped reference data), the geography in memory and the geocoder.
 import type { Geography } from "../geo/geography.types.ts";
 import { loadGeography } from "../geo/geography.ts";
+import { loadDepartementQpvShares, refreshDepartementQpvStats } from "../geo/departement-reference.ts";
 import type { Geocoder } from "../geocoder/geocoder.types.ts";
 import { createGeocoder, createGeoplateformeGeocoder } from "../geocoder/geoplateforme.ts";
 import { createOfflineGeocoder } from "../geocoder/offline-geocoder.ts";
@@ -10,7 +11,15 @@ import type { Config } from "./config.ts";
 import { createDatabase, type Database, databaseConfigFromEnv } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
 
-export type Runtime = { db: Database; geography: Geography; geocoder: Geocoder; config: Config; close(): Promise<void> };
+export type Runtime = {
+  db: Database;
+  geography: Geography;
+  geocoder: Geocoder;
+  config: Config;
+  /** Share of a département's BAN addresses lying in a QPV 2024, when its addresses are imported. */
+  departementQpvAddressShare: (code: string) => number | null;
+  close(): Promise<void>;
+};
 
 export const buildGeocoder = (db: Database, config: Config): Geocoder => {
   const offline = createOfflineGeocoder(db);
@@ -28,7 +37,9 @@ export const openRuntime = async (
     if (options.seed !== false) await ensureReferenceData(db, options.onSeedProgress);
     const geography = await loadGeography(db);
     const geocoder = buildGeocoder(db, config);
-    return { db, geography, geocoder, config, close: () => db.destroy() };
+    await refreshDepartementQpvStats(db, geography);
+    const departementQpvAddressShare = await loadDepartementQpvShares(db);
+    return { db, geography, geocoder, config, departementQpvAddressShare, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;
