@@ -42,6 +42,10 @@ export const scoreError = defineErrors({
     status: 400,
     message: (p) => `La correspondance désigne la colonne ${Number(p.index) + 1} (${p.field}), absente du fichier (${p.columns} colonnes).`,
   },
+  "score.invalid_fields": {
+    status: 400,
+    message: (p) => `Champs du formulaire invalides : ${p.fields} (dates attendues au format AAAA-MM-JJ).`,
+  },
   "score.invalid_mapping": { status: 400, message: () => "La correspondance des colonnes est illisible (JSON attendu)." },
   "score.invalid_period": {
     status: 400,
