@@ -1,13 +1,36 @@
+// The web app: layout plus the page of the current route.
 import "@codegouvfr/react-dsfr/main.css";
-import { Header } from "@codegouvfr/react-dsfr/Header";
-import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import "./app.css";
+import { VerifyAddressPage } from "./geo/VerifyAddressPage.tsx";
+import { HomePage } from "./home/HomePage.tsx";
+import { Layout } from "./layout/Layout.tsx";
+import { NotFoundPage } from "./layout/NotFoundPage.tsx";
+import { type RouteMatch, matchRoute } from "./layout/router.domain.ts";
+import { useLocation } from "./layout/router.tsx";
+import { ReportPage } from "./score-qpv/ReportPage.tsx";
+import { ScoreQpvPage } from "./score-qpv/ScoreQpvPage.tsx";
 
-export const App = () => (
-  <>
-    <Header brandTop={<>République<br />Française</>} serviceTitle="Tremplin" serviceTagline="Recrutement inclusif dans les territoires" homeLinkProps={{ href: "/", title: "Accueil — Tremplin" }} />
-    <main id="contenu" className="fr-container fr-py-6w">
-      <h1>Tremplin</h1>
-    </main>
-    <Footer accessibility="non compliant" contentDescription="Tremplin, logiciel libre du recrutement inclusif." />
-  </>
-);
+const Page = ({ route }: { route: RouteMatch }) => {
+  switch (route.name) {
+    case "home":
+      return <HomePage />;
+    case "verifyAddress":
+      return <VerifyAddressPage />;
+    case "scoreQpv":
+      return <ScoreQpvPage />;
+    case "scoreQpvReport":
+      return <ReportPage key={route.reportId} reportId={route.reportId} />;
+    case "notFound":
+      return <NotFoundPage />;
+  }
+};
+
+export const App = () => {
+  const { pathname, search } = useLocation();
+  const route = matchRoute(pathname);
+  return (
+    <Layout route={route.name} locationKey={pathname + search}>
+      <Page key={pathname} route={route} />
+    </Layout>
+  );
+};

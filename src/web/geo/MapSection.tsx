@@ -1,0 +1,77 @@
+// Map section of the result: loads perimeters and commune outline, describes them in text, then draws the lazy map.
+import { type CSSProperties, Suspense, lazy, useEffect, useMemo, useState } from "react";
+import type { LocateResponse } from "../../geo/geo.contract.ts";
+import { errorMessage } from "../api/client.ts";
+import { fetchCommuneOutline, fetchPerimeters } from "./geo.api.ts";
+import { type MapFeatures, bboxAround, mapColors } from "./geo-map.domain.ts";
+import { geoText } from "./geo.fr.ts";
+
+const LocateMap = lazy(() => import("./LocateMap.tsx"));
+const t = geoText.map;
+const perimetersRadiusM = 1500;
+const viewRadiusM = 700;
+
+type Located = LocateResponse & { geocoding: NonNullable<LocateResponse["geocoding"]> };
+type Loaded = { perimeters: MapFeatures["perimeters"]; outline: MapFeatures["outline"] };
+
+const Swatch = ({ color, shape }: { color: string; shape: "dot" | "area" | "dash" }) => (
+  <span aria-hidden="true" className={`tremplin-swatch tremplin-swatch--${shape}`} style={{ "--swatch": color } as CSSProperties} />
+);
+
+export const MapSection = ({ result }: { result: Located }) => {
+  const { lat, lon, citycode } = result.geocoding;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoaded(null);
+    setError(null);
+    const perimeters = fetchPerimeters(bboxAround(lat, lon, perimetersRadiusM), result.geography.qpv, abort.signal);
+    // The outline is a complement: the map stays useful without it.
+    const outline = fetchCommuneOutline(citycode, abort.signal).catch(() => null);
+    Promise.all([perimeters, outline])
+      .then(([p, o]) => setLoaded({ perimeters: p, outline: o }))
+      .catch((reason: unknown) => {
+        if (!abort.signal.aborted) setError(errorMessage(reason));
+      });
+    return () => abort.abort();
+  }, [lat, lon, citycode, result.geography.qpv]);
+
+  const features = useMemo<MapFeatures | null>(
+    () => (loaded ? { point: { lat, lon }, ...loaded, containingQpvCode: result.qpv?.code ?? null } : null),
+    [loaded, lat, lon, result.qpv?.code],
+  );
+  const bounds = useMemo(() => bboxAround(lat, lon, viewRadiusM), [lat, lon]);
+
+  return (
+    <section aria-labelledby="carte-titre" className="fr-mt-6w">
+      <h2 id="carte-titre">{t.heading}</h2>
+      <p>{t.alternative}</p>
+      {error && <p className="fr-error-text">{error}</p>}
+      {!loaded && !error && <p role="status">{t.loading}</p>}
+      {features && (
+        <figure className="fr-m-0">
+          <Suspense fallback={<p role="status">{t.loading}</p>}>
+            <LocateMap features={features} bounds={bounds} />
+          </Suspense>
+          <figcaption className="fr-mt-2w">
+            <ul className="tremplin-legend">
+              <li><Swatch color={mapColors.point} shape="dot" />{t.legendPoint}</li>
+              {result.qpv && <li><Swatch color={mapColors.qpvContaining} shape="area" />{t.legendQpv} : {result.qpv.name}</li>}
+              <li><Swatch color={mapColors.qpvOther} shape="area" />{t.legendOtherQpv}</li>
+              {features.outline && (
+                <li>
+                  <Swatch color={mapColors.commune} shape="dash" />
+                  {t.legendCommune(features.outline.properties.name, features.outline.properties.approximate)}
+                </li>
+              )}
+            </ul>
+            <p className="fr-text--sm fr-mb-1v">{t.perimetersCount(features.perimeters.features.length, result.geography.qpv)}</p>
+            <p className="fr-text--xs">{t.sources}</p>
+          </figcaption>
+        </figure>
+      )}
+    </section>
+  );
+};

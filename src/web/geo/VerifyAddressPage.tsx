@@ -1,0 +1,59 @@
+// Page "Vérifier une adresse": form, textual result, then the offline map.
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useRef, useState } from "react";
+import type { LocateResponse } from "../../geo/geo.contract.ts";
+import { errorMessage } from "../api/client.ts";
+import { PageHeading, usePageTitle } from "../layout/page.tsx";
+import { type LocateInput, locate } from "./geo.api.ts";
+import { geoText as t } from "./geo.fr.ts";
+import { LocateForm } from "./LocateForm.tsx";
+import { LocateResult } from "./LocateResult.tsx";
+import { MapSection } from "./MapSection.tsx";
+
+type State = { kind: "idle" } | { kind: "loading" } | { kind: "error"; message: string } | { kind: "done"; result: LocateResponse };
+
+export const VerifyAddressPage = () => {
+  usePageTitle(t.title);
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const pending = useRef<AbortController | null>(null);
+
+  const check = async (input: LocateInput) => {
+    pending.current?.abort();
+    const abort = new AbortController();
+    pending.current = abort;
+    setState({ kind: "loading" });
+    try {
+      const result = await locate(input, abort.signal);
+      setState({ kind: "done", result });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      setState({ kind: "error", message: errorMessage(error) });
+    }
+    requestAnimationFrame(() => resultHeading.current?.focus());
+  };
+
+  return (
+    <>
+      <PageHeading>{t.title}</PageHeading>
+      <p className="fr-text--lead">{t.lead}</p>
+      <p id="locate-privacy" className="fr-text--sm">{t.privacy}</p>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-8">
+          <LocateForm busy={state.kind === "loading"} onSubmit={check} />
+        </div>
+      </div>
+      <div className="fr-mt-6w">
+        {state.kind !== "idle" && state.kind !== "loading" && (
+          <h2 ref={resultHeading} tabIndex={-1}>{t.result.heading}</h2>
+        )}
+        {state.kind === "loading" && <p role="status">{t.form.submitting}</p>}
+        {state.kind === "error" && <Alert severity="error" small description={state.message} />}
+        {state.kind === "done" && <LocateResult result={state.result} />}
+      </div>
+      {state.kind === "done" && state.result.geocoding && (
+        <MapSection result={{ ...state.result, geocoding: state.result.geocoding }} />
+      )}
+    </>
+  );
+};

@@ -1,0 +1,53 @@
+// Page frame: skip links, DSFR header with navigation, main content, DSFR footer.
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { MainNavigation } from "@codegouvfr/react-dsfr/MainNavigation";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { type ReactNode, useEffect, useRef } from "react";
+import { layoutText as t } from "./layout.fr.ts";
+import { type RouteMatch, paths } from "./router.domain.ts";
+
+const navigationItems = (route: RouteMatch["name"]) => [
+  { text: t.nav.home, linkProps: { href: paths.home }, isActive: route === "home" },
+  { text: t.nav.verifyAddress, linkProps: { href: paths.verifyAddress }, isActive: route === "verifyAddress" },
+  { text: t.nav.scoreQpv, linkProps: { href: paths.scoreQpv }, isActive: route === "scoreQpv" || route === "scoreQpvReport" },
+  { text: t.nav.api, linkProps: { href: paths.apiDocs, title: t.apiLinkTitle } },
+];
+
+/** Moves focus to the new page's <h1> after a client-side navigation (not on first load). */
+const useFocusOnNavigation = (locationKey: string) => {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>("main h1")?.focus();
+  }, [locationKey]);
+};
+
+export const Layout = ({ route, locationKey, children }: { route: RouteMatch["name"]; locationKey: string; children: ReactNode }) => {
+  useFocusOnNavigation(locationKey);
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: t.skipLinks.content, anchor: "#contenu" },
+          { label: t.skipLinks.menu, anchor: "#navigation-principale" },
+          { label: t.skipLinks.footer, anchor: "#pied-de-page" },
+        ]}
+      />
+      <Header
+        brandTop={<>{t.brandTop[0]}<br />{t.brandTop[1]}</>}
+        serviceTitle={t.serviceTitle}
+        serviceTagline={t.serviceTagline}
+        homeLinkProps={{ href: paths.home, title: t.homeLinkTitle }}
+        navigation={<MainNavigation id="navigation-principale" items={navigationItems(route)} />}
+      />
+      <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w tremplin-main">
+        {children}
+      </main>
+      <Footer id="pied-de-page" accessibility="non compliant" contentDescription={t.footerDescription} license={t.license} />
+    </>
+  );
+};

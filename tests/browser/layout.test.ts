@@ -1,0 +1,67 @@
+// Browser test of the frame: French document, titles per route, real links with client navigation, axe on home.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+
+describe("layout and home page", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("is in French, titled per page, and navigates with real links without reloading", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    assert.equal(await page.getAttribute("html", "lang"), "fr");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await waitForTitle(page, "Accueil — Tremplin");
+    assert.match(await page.getByRole("heading", { level: 1 }).innerText(), /Tremplin/);
+
+    const nav = page.getByRole("navigation", { name: /menu principal/i });
+    const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    assert.deepEqual(hrefs, ["/", "/verifier-une-adresse", "/score-qpv", "/api/docs"]);
+
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await nav.getByRole("link", { name: "Score QPV" }).click();
+    await page.waitForURL(/\/score-qpv$/);
+    await page.getByRole("heading", { level: 1, name: "Score QPV" }).waitFor();
+    await waitForTitle(page, "Score QPV — Tremplin");
+    assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, "navigation must not reload the page");
+    assert.equal(await nav.getByRole("link", { name: "Score QPV" }).getAttribute("aria-current"), "page");
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the new page's heading");
+
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: /Tremplin, le recrutement inclusif/ }).waitFor();
+    assert.deepEqual(errors, []);
+  });
+
+  it("has skip links to existing targets, and a not-found page", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    const anchors = await page.locator(".fr-skiplinks a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    assert.ok(anchors.length >= 2);
+    for (const anchor of anchors) assert.equal(await page.locator(anchor!).count(), 1, `target of ${anchor}`);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Contenu");
+
+    await page.goto(`${server.baseUrl}/nulle-part`);
+    await page.getByRole("heading", { level: 1, name: "Page introuvable" }).waitFor();
+    await waitForTitle(page, "Page introuvable — Tremplin");
+  });
+
+  it("home page passes axe with no violation", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await screenshot(page, "home");
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+  });
+});

@@ -1,0 +1,97 @@
+// Browser test of "Vérifier une adresse": result text, uncertainty, field errors, offline map, axe.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+
+const check = async (page: Page, address: string) => {
+  await page.getByRole("textbox", { name: /^Adresse/ }).fill(address);
+  await page.getByRole("button", { name: "Vérifier" }).click();
+};
+
+describe("Vérifier une adresse", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("shows the QPV of an address, its precision, and draws the map without any network request outside the app", async () => {
+    const { page, errors } = await newPage(browser);
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(server.baseUrl) && !request.url().startsWith("blob:") && !request.url().startsWith("data:")) outside.push(request.url());
+    });
+    await page.goto(`${server.baseUrl}/verifier-une-adresse`);
+    await waitForTitle(page, "Vérifier une adresse — Tremplin");
+    await check(page, "2 rue de Tanger 75019 Paris");
+
+    const qpv = page.getByTestId("locate-qpv");
+    await qpv.waitFor();
+    assert.match(await qpv.innerText(), /Stalingrad Riquet \(QN07513M\), périmètres 2024/);
+    assert.match(await page.getByTestId("locate-label").innerText(), /2 Rue de Tanger 75019 Paris/);
+    const result = await page.locator(".tremplin-result").innerText();
+    assert.match(result, /Localisée au niveau\s+numéro/);
+    assert.match(result, /75119/);
+    assert.match(result, /Commune non classée/);
+    assert.doesNotMatch(result, /incertain/i);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Résultat", "focus moves to the result");
+
+    await page.getByText(/Contour de la commune Paris 19e Arrondissement \(contour approximatif\)/).waitFor();
+    const map = page.getByTestId("locate-map");
+    await map.locator("canvas").waitFor();
+    await page.waitForFunction(() => !!document.querySelector(".maplibregl-canvas"));
+    await page.waitForTimeout(500);
+    await screenshot(page, "verifier-une-adresse");
+    assert.deepEqual(outside, [], "the map must not fetch tiles, glyphs or sprites");
+    assert.deepEqual(errors, []);
+
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+  });
+
+  it("says when the answer is uncertain, with the reasons", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/verifier-une-adresse`);
+    await check(page, "Rue de Tanger 75019 Paris");
+    const alert = page.locator(".fr-alert--warning");
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /Ce résultat pourrait changer/);
+    assert.match(text, /score inférieur à 0,8/);
+    assert.match(text, /voie ou à la commune/);
+    assert.match(await page.locator(".tremplin-result").innerText(), /Localisée au niveau\s+voie/);
+    await screenshot(page, "verifier-une-adresse-incertain");
+  });
+
+  it("links a field error to its field and reports an address that cannot be found", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/verifier-une-adresse`);
+    await check(page, "ab");
+    const input = page.locator("#locate-address");
+    const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+    const messages = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`#${id}`).innerText().catch(() => "")));
+    assert.ok(messages.some((m) => /au moins 3 caractères/.test(m)), `aria-describedby=${describedBy}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "locate-address");
+
+    await check(page, "4 rue Inconnue 75099 Paris");
+    await page.getByText("Adresse non localisée").waitFor();
+    await screenshot(page, "verifier-une-adresse-erreurs");
+  });
+
+  it("checks coordinates with a decimal comma", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/verifier-une-adresse`);
+    await page.locator("label", { hasText: "Des coordonnées (latitude et longitude)" }).click();
+    await page.getByRole("textbox", { name: /^Latitude/ }).fill("48,850699");
+    await page.getByRole("textbox", { name: /^Longitude/ }).fill("2,308628");
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await page.getByTestId("locate-qpv").waitFor();
+    assert.match(await page.getByTestId("locate-qpv").innerText(), /Hors QPV \(périmètres 2024\)/);
+  });
+});
