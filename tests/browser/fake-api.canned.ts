@@ -117,7 +117,7 @@ export const cannedReport = (rowsTotal: number): ScoreQpvReport =>
     },
     reference: {
       nationalQpvShare: 0.08,
-      nationalSource: "Insee 2024 : 8 % de la population vit dans un QPV",
+      nationalSource: "Insee, recensement de la population 2024",
       departements: [{ code: "75", name: "Paris", hires: rowsTotal - 2, qpvAddressShare: 0.12, source: "BAN et périmètres QPV 2024" }],
     },
     geocoder: { name: "Géocodeur local (BAN)", remoteUsed: false },

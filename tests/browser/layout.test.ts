@@ -56,12 +56,26 @@ describe("layout and home page", () => {
     await waitForTitle(page, "Page introuvable — Tremplin");
   });
 
-  it("home page passes axe with no violation", async () => {
+  it("home page passes axe with no violation and does not load the map library", async () => {
     const { page } = await newPage(browser);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await screenshot(page, "home");
     const violations = await runAxe(page);
     assert.equal(violations.length, 0, describeViolations(violations));
+    assert.deepEqual(requested.filter((url) => /LocateMap|maplibre/i.test(url)), []);
+  });
+
+  it("refuses to run without chromium, with a clear message", async () => {
+    const previous = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    try {
+      await assert.rejects(launchBrowser(), /Chromium introuvable à \/nonexistent\/chromium/);
+    } finally {
+      if (previous === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = previous;
+    }
   });
 });

@@ -120,6 +120,20 @@ describe("Score QPV", () => {
     await page.getByText("Le fichier doit être au format CSV ou XLSX").waitFor();
   });
 
+  it("offers the sheets of a workbook and inspects the chosen one", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/score-qpv`);
+    // The fake API answers any .xlsx with a two-sheet inspection; the real server reads the workbook.
+    await page.locator("#score-file").setInputFiles({ name: "embauches.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK fake") });
+    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    const sheet = page.getByLabel("Feuille du classeur");
+    await sheet.waitFor();
+    assert.equal(await sheet.inputValue(), "Embauches");
+    await sheet.selectOption("Lisez-moi");
+    await page.waitForFunction(() => (document.getElementById("inspection-sheet") as HTMLSelectElement | null)?.value === "Lisez-moi");
+    assert.match(await page.locator("main").innerText(), /2 lignes de titre ignorées/);
+  });
+
   it("shows the API's message for an unknown report", async () => {
     const { page } = await newPage(browser);
     await page.goto(`${server.baseUrl}/score-qpv/rapports/inconnu`);

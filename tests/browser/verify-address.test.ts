@@ -84,6 +84,20 @@ describe("Vérifier une adresse", () => {
     await screenshot(page, "verifier-une-adresse-erreurs");
   });
 
+  it("can be used with the keyboard only", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/verifier-une-adresse`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.locator("#locate-address").focus();
+    await page.keyboard.type("20 avenue de Ségur 75007 Paris");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("locate-qpv").waitFor();
+    assert.match(await page.getByTestId("locate-qpv").innerText(), /Hors QPV/);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.tagName ?? "");
+    assert.notEqual(focused, "BODY", "focus stays in the page after the result");
+  });
+
   it("checks coordinates with a decimal comma", async () => {
     const { page } = await newPage(browser);
     await page.goto(`${server.baseUrl}/verifier-une-adresse`);

@@ -14,7 +14,7 @@ type Props = {
 };
 
 export const MappingFields = ({ inspection, mapping, errors, onChange }: Props) => (
-  <fieldset className="fr-fieldset" aria-labelledby="mapping-legend mapping-hint">
+  <fieldset className="fr-fieldset tremplin-mapping" aria-labelledby="mapping-legend mapping-hint">
     <legend id="mapping-legend" className="fr-fieldset__legend">
       {t.legend}
       <span id="mapping-hint" className="fr-hint-text">{t.hint}</span>

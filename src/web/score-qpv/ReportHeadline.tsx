@@ -31,7 +31,7 @@ export const ReportHeadline = ({ report }: { report: ScoreQpvReport }) => {
         <div className="fr-grid-row fr-grid-row--gutters">
           <Figure title={t.tiles.qpv} value={share} detail={t.tiles.qpvDetail(report.qpv.count, report.rows.located)} testId="qpv-share" />
           <Figure title={t.tiles.rural(rural)} value={formatShare(report.rural.share)} detail={t.tiles.ruralDetail(report.rural.count)} testId="rural-share" />
-          <Figure title={t.tiles.uncertain} value={formatInteger(report.qpv.uncertain)} detail={t.tiles.uncertainDetail} testId="uncertain" />
+          <Figure title={t.tiles.uncertain} value={formatInteger(report.qpv.uncertain)} detail={t.tiles.uncertainDetail(report.qpv.uncertain)} testId="uncertain" />
         </div>
         {report.qpv.share === null && <p className="fr-mt-2w">{t.tiles.notComputable}</p>}
       </section>

@@ -12,7 +12,7 @@ export const reportText = {
   period: (from: string, to: string, defaulted: boolean) =>
     `Embauches du ${formatDate(from)} au ${formatDate(to)}${defaulted ? " (par défaut : les 12 mois avant la dernière embauche du fichier)" : ""}.`,
   generatedAt: (iso: string) => `Rapport établi le ${formatDate(iso)}.`,
-  anonymity: "Ce rapport ne contient que des effectifs agrégés : aucune adresse ni ligne du fichier n'a été conservée. Les effectifs inférieurs à 5 sont affichés « < 5 ».",
+  anonymity: "Ce rapport ne contient que des effectifs agrégés : aucune adresse ni ligne du fichier n'a été conservée. Les effectifs inférieurs à 5 sont affichés «\u00a0< 5\u00a0».",
   headline: "Résultats",
   tiles: {
     qpv: "Part des embauches en QPV",
@@ -21,12 +21,13 @@ export const reportText = {
     rural: (schemes: string) => `Part des embauches en ${schemes}`,
     ruralDetail: (count: number) => `${formatInteger(count)} ${plural(count, "embauche", "embauches")} dans une commune classée`,
     uncertain: "Cas incertains",
-    uncertainDetail: "embauches dont l'appartenance à un QPV pourrait changer avec la précision du géocodage",
+    uncertainDetail: (count: number) =>
+      `${plural(count, "embauche dont l'appartenance", "embauches dont l'appartenance")} à un QPV pourrait changer avec la précision du géocodage`,
     notComputable: "Aucune embauche localisée sur la période : la part ne peut pas être calculée.",
   },
   comparison: {
     heading: "Comparaison avec les références",
-    national: (reference: string, source: string) => `${reference} de la population française vit dans un QPV (${source}).`,
+    national: (reference: string, source: string) => `${reference} de la population française vit dans un QPV (source : ${source}).`,
     sentence: (share: string, comparison: Comparison, what: string) =>
       comparison.direction === "equal"
         ? `Avec ${share}, la part de vos embauches en QPV est égale à ${what}.`
