@@ -39,6 +39,10 @@ export const geoError = defineErrors({
   },
   "geo.csv_duplicate": { status: 400, message: (p) => `${lineAt(p)} : la commune ${String(p.code)} apparaît deux fois.` },
   "geo.csv_empty": { status: 400, message: () => "Le fichier ne contient aucune commune après la ligne d'en-tête." },
+  "geo.bad_bbox": {
+    status: 400,
+    message: (p) => `Emprise « ${String(p.bbox)} » invalide : minLon,minLat,maxLon,maxLat avec min ≤ max attendus.`,
+  },
   "geo.outline_not_found": {
     status: 404,
     message: (p) => `Aucun contour connu pour la commune ${String(p.code)} (ses adresses ne sont pas importées).`,
