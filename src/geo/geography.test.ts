@@ -11,7 +11,7 @@ import { importFrr, importZrr } from "./import/rural.import.ts";
 const data = resolve(import.meta.dirname, "../../data");
 
 /** The few communes the tests need (the communes importer belongs to another capability). */
-export const insertTestCommunes = async (db: Database) => {
+const insertTestCommunes = async (db: Database) => {
   const row = (code_insee: string, type: "commune-actuelle" | "commune-deleguee" | "arrondissement-municipal", nom: string, departement: string, commune_parente: string | null) =>
     ({ code_insee, type, nom, name_norm: nom.toLowerCase(), departement, commune_parente, codes_postaux: [] as string[] });
   await db
@@ -32,7 +32,7 @@ export const insertTestCommunes = async (db: Database) => {
     .execute();
 };
 
-export const importTestGeography = async (db: Database) => {
+const importTestGeography = async (db: Database) => {
   await importQpv(db, resolve(data, "qpv/qpv_2024_france_wgs84.geojson.gz"), { millesime: 2024 });
   await importQpv(db, resolve(data, "qpv/qpv_2015_france_wgs84.geojson.gz"), { millesime: 2015 });
   await importZrr(db, resolve(data, "rural/zrr_communes_cog2021_anct.csv.gz"));
