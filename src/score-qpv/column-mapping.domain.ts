@@ -115,7 +115,9 @@ const text = (cells: CellValue[], index: number | undefined): string | undefined
   if (index === undefined) return undefined;
   const value = cells[index];
   if (value === null || value === undefined) return undefined;
-  const s = (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).replace(/\s+/g, " ").trim();
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  let s = String(value).trim();
+  if (/\s\s|[\t\n\r]/.test(s)) s = s.replace(/\s+/g, " ");
   return s === "" ? undefined : s;
 };
 

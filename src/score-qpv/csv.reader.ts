@@ -20,13 +20,18 @@ export const detectEncoding = async (source: CsvSource, head: Buffer): Promise<C
   if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
   if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
   if ("buffer" in source) return isUtf8(source.buffer) ? "utf-8" : "windows-1252";
+  // Validate up to the last newline of each chunk without copying it; only the short tail is carried over.
   let carry = Buffer.alloc(0);
   for await (const chunk of openBytes(source) as AsyncIterable<Buffer>) {
-    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const cut = bytes.lastIndexOf(0x0a) + 1;
-    if (!isUtf8(bytes.subarray(0, cut))) return "windows-1252";
-    carry = Buffer.from(bytes.subarray(cut));
-    if (carry.length > 1 << 22) return "windows-1252"; // 4 MB without a newline: not a text table
+    const first = chunk.indexOf(0x0a);
+    if (first < 0) {
+      carry = Buffer.concat([carry, chunk]);
+      if (carry.length > 1 << 22) return "windows-1252"; // 4 MB without a newline: not a text table
+      continue;
+    }
+    const last = chunk.lastIndexOf(0x0a);
+    if (!isUtf8(Buffer.concat([carry, chunk.subarray(0, first + 1)])) || !isUtf8(chunk.subarray(first + 1, last + 1))) return "windows-1252";
+    carry = Buffer.from(chunk.subarray(last + 1));
   }
   return isUtf8(carry) ? "utf-8" : "windows-1252";
 };

@@ -5,7 +5,7 @@ import { open, stat } from "node:fs/promises";
 import type { ColumnMapping, Inspection } from "./score-qpv.contract.ts";
 import { type CsvEncoding, csvRawRows, decodeHead, detectDelimiter, detectEncoding, type RawRow } from "./csv.reader.ts";
 import { openXlsx, type SheetPreview } from "./xlsx.reader.ts";
-import type { CellValue } from "./dates.domain.ts";
+import { type CellValue, type ParsedDate, parseHireDate } from "./dates.domain.ts";
 import { extractFields, findHeaderRow, hasAnyAddress, hasStreetLevelAddress, headerScore, type HrFields, mappingNeedsUser, proposeMapping } from "./column-mapping.domain.ts";
 import { scoreError } from "./score-qpv.errors.ts";
 
@@ -30,7 +30,12 @@ export type HrLayout = {
   previewRows: RawRow[];
 };
 
-export type HrFile = { layout: HrLayout; rows(): AsyncGenerator<HrRow> };
+export type HrFile = {
+  layout: HrLayout;
+  rows(): AsyncGenerator<HrRow>;
+  /** Only the hire date of each data row (first pass of a defaulted period). */
+  hireDates(): AsyncGenerator<ParsedDate>;
+};
 
 const PREVIEW_ROWS = 20;
 
@@ -118,6 +123,12 @@ const buildFile = (base: Omit<HrLayout, "headerLine" | "headers" | "mapping" | "
       for await (const row of table.all()) {
         if (row.line <= header.line) continue;
         yield { line: row.line, fields: extractFields(row.cells, mapping), raw: row.cells.map(cellText) };
+      }
+    },
+    async *hireDates() {
+      const column = mapping.hireDate;
+      for await (const row of table.all()) {
+        if (row.line > header.line) yield parseHireDate(column === undefined ? null : (row.cells[column] ?? null));
       }
     },
   };

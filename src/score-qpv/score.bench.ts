@@ -16,7 +16,7 @@ export const generateHrCsv = (rows: number): string => {
   for (let i = 0; i < rows; i++) {
     const day = String((i % 28) + 1).padStart(2, "0");
     const month = String((i % 12) + 1).padStart(2, "0");
-    lines.push(`${i};${(i % 120) + 1} ${streets[i % streets.length]};${i % 7 === 0 ? "Bât B" : ""};750${String((i % 20) + 1).padStart(2, "0")};Paris;${day}/${month}/2025;${i % 3 ? "CDI" : "CDD"};Site ${i % 5}`);
+    lines.push(`${i};${i + 1} ${streets[i % streets.length]};${i % 7 === 0 ? "Bât B" : ""};750${String((i % 20) + 1).padStart(2, "0")};Paris;${day}/${month}/2025;${i % 3 ? "CDI" : "CDD"};Site ${i % 5}`);
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 };
