@@ -24,7 +24,7 @@ export type ScoreQpvRouteDeps = {
   db: Database;
   geocoder: Geocoder;
   geography: Geography;
-  assessCertainty: AssessCertainty;
+  assessCertainty?: AssessCertainty;
   maxUploadBytes: number;
   departementQpvAddressShare?: (code: string) => number | null;
 };

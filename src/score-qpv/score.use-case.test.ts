@@ -60,6 +60,11 @@ describe("Score QPV pipeline", () => {
     assert.deepEqual(progress, [[5, 12], [10, 12], [12, 12]]);
   });
 
+  it("uses the certainty rules of src/geo/certainty.ts by default", async () => {
+    const report = await runScoreQpv(base({ assessCertainty: undefined }));
+    assert.equal(report.qpv.uncertain, 1); // the street-level match scored 0.7
+  });
+
   it("keeps an explicit period and refuses an inverted one", async () => {
     const report = await runScoreQpv(base({ from: "2024-01-01", to: "2024-06-30" }));
     assert.deepEqual(report.period, { from: "2024-01-01", to: "2024-06-30", defaulted: false });

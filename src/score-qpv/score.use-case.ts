@@ -1,6 +1,7 @@
 // Score QPV pipeline: stream the HR rows, skip invalid / duplicate / out-of-period
 // ones, geocode the rest in chunks, measure each hire against the geography in
 // force at its hire date, aggregate. Addresses live only in the current chunk.
+import { assessCertainty, assessPointCertainty } from "../geo/certainty.ts";
 import type { Geography, Membership } from "../geo/geography.types.ts";
 import { geographyAt } from "../geo/geography.types.ts";
 import type { AddressInput, GeocodeMatch, GeocodeResult, Geocoder } from "../geocoder/geocoder.types.ts";
@@ -11,7 +12,7 @@ import { assertScorable, type HrRow, type HrSource, openHrFile } from "./hr-file
 import { createReportBuilder, departementOf, type HireFacts, type RowOutcome } from "./report.domain.ts";
 import { scoreError } from "./score-qpv.errors.ts";
 
-/** The signature of `assessCertainty` in src/geo/certainty.ts. */
+/** The signature of `assessCertainty` in src/geo/certainty.ts (injectable for tests). */
 export type AssessCertainty = (
   match: GeocodeMatch,
   membership: Membership,
@@ -28,7 +29,8 @@ export type ScoreQpvInput = {
   maxBytes?: number;
   geocoder: Geocoder;
   geography: Geography;
-  assessCertainty: AssessCertainty;
+  /** Default: assessCertainty of src/geo/certainty.ts. */
+  assessCertainty?: AssessCertainty;
   departementQpvAddressShare?: (code: string) => number | null;
   onProgress?: (done: number, total: number | null) => void | Promise<void>;
   /** Headers of the file (for `--rows`), before the first row. */
@@ -160,11 +162,12 @@ export const runScoreQpv = async (input: ScoreQpvInput): Promise<ScoreQpvReport>
       const membership: Membership = citycode
         ? geography.classify(point.lon, point.lat, citycode, date)
         : { qpv: geography.qpvAt(point.lon, point.lat, geographyAt(date).qpv), rural: null, qpvBoundaryDistanceM: null, geography: geographyAt(date) };
-      return { status: "located", hire, match: null, point, membership, certainty: { uncertain: false, reasons: [] }, departement: citycode ? departementOf(citycode) : null };
+      const certainty = assessPointCertainty(membership);
+      return { status: "located", hire, match: null, point, membership, certainty: { uncertain: certainty.uncertain, reasons: [...certainty.reasons] }, departement: citycode ? departementOf(citycode) : null };
     }
     if (!result || !result.ok) return { status: "unlocated", reason: result?.reason ?? "empty_address", hire };
     const membership = geography.classify(result.lon, result.lat, result.citycode, date);
-    const certainty = input.assessCertainty(result, membership, geography.communeHasQpv(result.citycode, membership.geography.qpv));
+    const certainty = (input.assessCertainty ?? assessCertainty)(result, membership, geography.communeHasQpv(result.citycode, membership.geography.qpv));
     return {
       status: "located",
       hire,
