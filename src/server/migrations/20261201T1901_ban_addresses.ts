@@ -19,6 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`create index ban_addresses_commune_idx on ban_addresses (code_insee)`.execute(db);
   await sql`create index ban_addresses_departement_idx on ban_addresses (departement)`.execute(db);
+  // Reverse geocoding: nearest address by KNN on the earthdistance cube (`<->`).
+  await sql`create index ban_addresses_earth_idx on ban_addresses using gist (ll_to_earth(lat, lon))`.execute(db);
 
   await sql`
     create table ban_streets (
@@ -65,6 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       commune_name text not null default '',
       primary key (job_id, line)
     )`.execute(db);
+  await sql`create index ban_import_staging_commune_idx on ban_import_staging (job_id, code_insee)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
