@@ -194,7 +194,10 @@ const splitTrailingCity = (folded: string, isCityName: ParseOptions["isCityName"
   const tokens = folded.split(" ");
   for (let take = Math.min(5, tokens.length - 1); take >= 1; take--) {
     const candidate = normaliseCityName(tokens.slice(-take).join(" "));
-    if (isCityName(candidate)) return { street: tokens.slice(0, -take).join(" "), city: candidate };
+    const street = tokens.slice(0, -take).join(" ");
+    // "8 rue de la roquette" is not "8 rue de" in La Roquette: the street keeps two words.
+    const streetWords = normaliseStreetName(street.replace(/^\d+\w* /, "")).split(" ").filter(Boolean).length;
+    if (isCityName(candidate) && streetWords >= 2) return { street, city: candidate };
   }
   return { street: folded, city: null };
 };
@@ -222,7 +225,7 @@ export const parseAddress = (input: AddressInput, options: ParseOptions = {}): P
     postcode ??= split.postcode;
     if (split.after && !cityNorm) cityNorm = normaliseCityName(split.after) || null;
     folded = split.before;
-  } else if (!cityNorm) {
+  } else if (!cityNorm && !postcode) {
     const trailing = splitTrailingCity(folded, options.isCityName);
     folded = trailing.street;
     cityNorm = trailing.city;

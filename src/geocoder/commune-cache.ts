@@ -1,0 +1,72 @@
+// Bounded cache of per-commune address indexes: a commune's BAN addresses are
+// loaded with ONE query on first use, then served from memory. The bound is a
+// total number of addresses (least recently used communes are dropped first).
+import type { Executor } from "../server/transaction.ts";
+import { buildCommuneIndex, type CommuneIndex } from "./street-index.ts";
+
+export type CommuneCache = {
+  /** Synchronous hit, or undefined when the commune must be loaded first. */
+  peek(code: string): CommuneIndex | undefined;
+  load(code: string): Promise<CommuneIndex>;
+  clear(): void;
+  stats(): { communes: number; addresses: number; loads: number; evictions: number };
+};
+
+export const createCommuneCache = (db: Executor, maxAddresses: number): CommuneCache => {
+  const entries = new Map<string, CommuneIndex>();
+  const inFlight = new Map<string, Promise<CommuneIndex>>();
+  let addresses = 0;
+  let loads = 0;
+  let evictions = 0;
+  let lastTouched = "";
+
+  const evict = () => {
+    for (const [code, index] of entries) {
+      if (addresses <= maxAddresses || entries.size <= 1) break;
+      entries.delete(code);
+      addresses -= index.addressCount;
+      evictions++;
+    }
+  };
+
+  return {
+    peek(code) {
+      const hit = entries.get(code);
+      if (hit && code !== lastTouched) {
+        // LRU order = Map insertion order: move to the end.
+        entries.delete(code);
+        entries.set(code, hit);
+        lastTouched = code;
+      }
+      return hit;
+    },
+    load(code) {
+      const hit = entries.get(code);
+      if (hit) return Promise.resolve(hit);
+      let pending = inFlight.get(code);
+      if (!pending) {
+        pending = db
+          .selectFrom("ban_addresses")
+          .select(["street_norm", "nom_voie", "code_postal", "numero", "suffix", "locality", "lon", "lat"])
+          .where("code_insee", "=", code)
+          .execute()
+          .then((rows) => {
+            const index = buildCommuneIndex(code, rows);
+            entries.set(code, index);
+            addresses += index.addressCount;
+            loads++;
+            evict();
+            return index;
+          })
+          .finally(() => inFlight.delete(code));
+        inFlight.set(code, pending);
+      }
+      return pending;
+    },
+    clear() {
+      entries.clear();
+      addresses = 0;
+    },
+    stats: () => ({ communes: entries.size, addresses, loads, evictions }),
+  };
+};
