@@ -1,0 +1,86 @@
+// Sessions in PostgreSQL: the cookie holds a random 32-byte id, the table only its sha256.
+import type { Executor } from "../server/transaction.ts";
+import { isSessionActive, newSessionExpiry, slidingExpiry } from "./accounts.domain.ts";
+import { randomToken, sha256 } from "./accounts.secrets.ts";
+
+export type Session = {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  actingOrganisationId: string | null;
+  expiresAt: Date;
+};
+
+/** Creates a session; returns the cookie value (never stored) and the session. */
+export const createSession = async (
+  db: Executor,
+  input: { userId: string; actingOrganisationId?: string | null; now: Date },
+): Promise<{ cookieValue: string; session: Session }> => {
+  const cookieValue = randomToken(32);
+  const session: Session = {
+    idHash: sha256(cookieValue),
+    userId: input.userId,
+    csrfToken: randomToken(24),
+    actingOrganisationId: input.actingOrganisationId ?? null,
+    expiresAt: newSessionExpiry(input.now),
+  };
+  await db
+    .insertInto("sessions")
+    .values({
+      id_hash: session.idHash,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      acting_organisation_id: session.actingOrganisationId,
+      created_at: input.now,
+      last_seen_at: input.now,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+  return { cookieValue, session };
+};
+
+/** The active session behind a cookie value, its expiry slid forward when due. */
+export const resumeSession = async (db: Executor, cookieValue: string, now: Date): Promise<Session | null> => {
+  const idHash = sha256(cookieValue);
+  const row = await db
+    .selectFrom("sessions")
+    .select(["id_hash", "user_id", "csrf_token", "acting_organisation_id", "created_at", "last_seen_at", "expires_at", "revoked_at"])
+    .where("id_hash", "=", idHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const times = { createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, revokedAt: row.revoked_at };
+  if (!isSessionActive(times, now)) return null;
+  const slid = slidingExpiry(times, now);
+  if (slid) {
+    await db.updateTable("sessions").set({ last_seen_at: now, expires_at: slid }).where("id_hash", "=", idHash).execute();
+  }
+  return {
+    idHash,
+    userId: row.user_id,
+    csrfToken: row.csrf_token,
+    actingOrganisationId: row.acting_organisation_id,
+    expiresAt: slid ?? row.expires_at,
+  };
+};
+
+export const revokeSession = async (db: Executor, idHash: string, now: Date): Promise<void> => {
+  await db.updateTable("sessions").set({ revoked_at: now }).where("id_hash", "=", idHash).where("revoked_at", "is", null).execute();
+};
+
+/** Logs a person out everywhere (password change or reset), except optionally the current session. */
+export const revokeUserSessions = async (db: Executor, userId: string, now: Date, exceptIdHash?: string): Promise<number> => {
+  let query = db.updateTable("sessions").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null);
+  if (exceptIdHash) query = query.where("id_hash", "!=", exceptIdHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+};
+
+export const setActingOrganisation = async (db: Executor, idHash: string, organisationId: string | null): Promise<void> => {
+  await db.updateTable("sessions").set({ acting_organisation_id: organisationId }).where("id_hash", "=", idHash).execute();
+};
+
+/** Deletes sessions expired for more than a day (housekeeping). */
+export const purgeExpiredSessions = async (db: Executor, now: Date): Promise<number> => {
+  const result = await db.deleteFrom("sessions").where("expires_at", "<", new Date(now.getTime() - 86_400_000)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+};
