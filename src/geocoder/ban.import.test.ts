@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
@@ -22,7 +22,7 @@ for (const engine of testEngines()) {
     const rows = 5000;
     const fixture = writeBanFixture(dir, "ban_adresses-75_2024-06.csv.gz", rows);
     before(async () => { test = await engine.freshMigratedDb(); });
-    after(() => test.close());
+    after(async () => { rmSync(dir, { recursive: true, force: true }); await test.close(); });
 
     it("imports a BAN file: addresses, streets, communes with outline, dataset", async () => {
       const progress: number[] = [];

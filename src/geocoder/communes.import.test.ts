@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
@@ -21,7 +21,7 @@ for (const engine of testEngines()) {
     let test: TestDatabase;
     const dir = tempDir();
     before(async () => { test = await engine.freshMigratedDb(); });
-    after(() => test.close());
+    after(async () => { rmSync(dir, { recursive: true, force: true }); await test.close(); });
 
     it("imports the official communes.json of @etalab/decoupage-administratif", async () => {
       const result = await importCommunes(test.db);
