@@ -46,7 +46,7 @@ const parseCommand = (args: string[]) => {
       throw new CliUsageError('--mapping attend un objet JSON d\'indices de colonnes, par exemple {"street":0,"postcode":1,"city":2,"hireDate":3}.');
     }
   }
-  return { file, format, mapping, ...values };
+  return { ...values, file, format, mapping };
 };
 
 export const runScoreQpvCommand = async (args: string[]): Promise<number> => {

@@ -94,7 +94,7 @@ export const reportView = (report: ScoreQpvReport): ReportView => {
     tables,
     sources: [
       ...report.geography.qpv.map((g) => `QPV ${g.millesime} (${g.source}) : ${plural(g.rows, "embauche mesurée", "embauches mesurées")}`),
-      ...report.geography.rural.map((g) => `${g.scheme === "zrr" ? "ZRR" : "FRR"} ${g.millesime} (${g.source}) : ${plural(g.rows, "embauche mesurée", "embauches mesurées")}`),
+      ...report.geography.rural.map((g) => `Classement ${g.millesime} (${g.source}) : ${plural(g.rows, "embauche mesurée", "embauches mesurées")}`),
       `Géocodage : ${report.geocoder.remoteUsed ? "index hors ligne complété par le géocodeur national" : "index hors ligne (aucune adresse envoyée à un service extérieur)"}.`,
     ],
     anonymity: ANONYMITY_STATEMENT,

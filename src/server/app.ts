@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { type Database, pingDatabase } from "./db.ts";
@@ -17,8 +17,16 @@ export const buildApp = async (deps: AppDeps, capabilities: CapabilityPlugin[]):
   const app = Fastify({
     logger: { level: deps.config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
     bodyLimit: deps.config.maxUploadBytes,
-    // Query strings carry addresses on /geo/locate: never log URLs with their query.
-    disableRequestLogging: true,
+    // Query strings carry addresses on /geo/locate: Fastify's request logs are
+    // replaced by one line per response with the route pattern, never the URL.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: deps.config.trustProxy,
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? "(inconnue)", status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      "request",
+    );
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

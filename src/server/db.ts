@@ -42,6 +42,9 @@ export const createDatabase = async (config: DatabaseConfig): Promise<Database> 
   const pglite = await PGlite.create({
     dataDir: config.dataDir,
     extensions: { pg_trgm, unaccent, cube, earthdistance },
+    // PostgreSQL's default 128 MB of shared buffers sit in the process's WASM
+    // memory; the embedded database serves one process, 16 MB is plenty.
+    postgresqlconf: ["shared_buffers = 16MB", "work_mem = 8MB"],
     parsers: { [types.INT8]: (value: string) => Number(value), [types.NUMERIC]: (value: string) => Number(value) },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });

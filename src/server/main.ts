@@ -1,18 +1,28 @@
 // `npm start`: migrate, load the shipped reference data once, serve on PORT.
+import { markStaleJobsInterrupted } from "../jobs/jobs.queries.ts";
 import { buildApp } from "./app.ts";
+import { capabilities } from "./capabilities.ts";
 import { configFromEnv } from "./config.ts";
-import { createDatabase, databaseConfigFromEnv } from "./db.ts";
-import { migrateToLatest } from "./migrate.ts";
+import { openRuntime } from "./runtime.ts";
 
 const config = configFromEnv();
-const db = await createDatabase(databaseConfigFromEnv());
-await migrateToLatest(db);
-const app = await buildApp({ db, config }, []);
+let lastLabel = "";
+const runtime = await openRuntime(config, {
+  onSeedProgress: ({ dataset, finished }) => {
+    if (dataset.label !== lastLabel) console.log(`Chargement initial des données de référence : ${dataset.label}…`);
+    lastLabel = dataset.label;
+    if (finished) console.log(`  ${dataset.label} : chargé.`);
+  },
+});
+// Score jobs of a process that died are reported as interrupted (their files were never stored).
+await markStaleJobsInterrupted(runtime.db);
+const app = await buildApp({ db: runtime.db, config }, capabilities(runtime));
 await app.listen({ port: config.port, host: config.host });
+console.log(`Tremplin écoute sur http://localhost:${config.port}`);
 
 const shutdown = async () => {
   await app.close();
-  await db.destroy();
+  await runtime.close();
   process.exit(0);
 };
 process.on("SIGINT", shutdown);
