@@ -9,6 +9,9 @@ import {
   accountsRoutes,
   chooseOrganisationBodySchema,
   loginBodySchema,
+  oidcCallbackQuerySchema,
+  oidcCookieName,
+  oidcStartQuerySchema,
   passwordResetConfirmBodySchema,
   passwordResetRequestBodySchema,
   resendCodeBodySchema,
@@ -20,6 +23,7 @@ import {
 import { type AccountsDeps, systemClock } from "./accounts.deps.ts";
 import { confirmPasswordReset, logIn, requestPasswordReset, resendVerificationCode, signUp, verifyEmail } from "./accounts.use-cases.ts";
 import { clearSessionCookie, registerActor, requireActor, setSessionCookie } from "./actor.plugin.ts";
+import { completeOidcLogin, startOidcLogin } from "./oidc.ts";
 import { revokeSession, setActingOrganisation } from "./sessions.queries.ts";
 import { findUserById } from "./users.queries.ts";
 
@@ -86,6 +90,21 @@ export const registerAccountsRoutes = async (root: FastifyInstance, deps: Accoun
     }
     await setActingOrganisation(deps.db, request.authSession!.idHash, organisationId);
     return reply.code(204).send(null);
+  });
+
+  const oidcCookie = { httpOnly: true, sameSite: "lax" as const, path: "/api/v1/auth/oidc" };
+  app.get(accountsRoutes.oidcStart.url, { schema: { tags, querystring: oidcStartQuerySchema } }, async (request, reply) => {
+    const { redirectTo, attemptCookie } = await startOidcLogin(deps, request.query.returnTo);
+    reply.setCookie(oidcCookieName, attemptCookie, { ...oidcCookie, secure: request.protocol === "https", maxAge: 600 });
+    return reply.redirect(redirectTo, 302);
+  });
+
+  app.get(accountsRoutes.oidcCallback.url, { schema: { tags, querystring: oidcCallbackQuerySchema } }, async (request, reply) => {
+    const callbackUrl = new URL(request.url, deps.config.publicUrl);
+    const { cookieValue, returnTo } = await completeOidcLogin(deps, { attemptCookie: request.cookies[oidcCookieName], callbackUrl });
+    reply.clearCookie(oidcCookieName, oidcCookie);
+    setSessionCookie(request, reply, cookieValue);
+    return reply.redirect(`${deps.config.publicUrl}${returnTo}`, 302);
   });
 
   app.post(accountsRoutes.passwordResetRequest.url, { schema: { tags, body: passwordResetRequestBodySchema, response: { 202: acceptedSchema } } }, async (request, reply) => {
