@@ -24,6 +24,10 @@ export const passwordResetConfirmBodySchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Lien de réinitialisation invalide."),
   password,
 });
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1, "Saisissez votre mot de passe actuel.").max(200),
+  newPassword: password,
+});
 export const chooseOrganisationBodySchema = z.object({
   organisationId: z.uuid("Identifiant d'organisation invalide.").nullable(),
 });
@@ -70,6 +74,7 @@ export const accountsRoutes = {
   logout: { method: "POST", url: "/api/v1/auth/logout" },
   session: { method: "GET", url: "/api/v1/auth/session" },
   chooseOrganisation: { method: "PUT", url: "/api/v1/auth/session/organisation" },
+  changePassword: { method: "POST", url: "/api/v1/auth/password" },
   passwordResetRequest: { method: "POST", url: "/api/v1/auth/password-reset/request" },
   passwordResetConfirm: { method: "POST", url: "/api/v1/auth/password-reset/confirm" },
   oidcStart: { method: "GET", url: "/api/v1/auth/oidc/start" },

@@ -119,6 +119,19 @@ for (const engine of testEngines()) {
       assert.equal((await browser(t.app).request("POST", "/api/v1/auth/password-reset/confirm", { token: late, password: "trop tard vraiment" })).json().code, "auth.invalid_reset_link");
     });
 
+    it("changes a password with the current one and signs out the other sessions only", async () => {
+      const here = await signedIn(t, "fanny@example.org");
+      const elsewhere = browser(t.app);
+      await elsewhere.request("POST", "/api/v1/auth/login", { email: "fanny@example.org", password });
+      assert.equal((await elsewhere.refreshCsrf()).authenticated, true);
+      const wrong = await here.request("POST", "/api/v1/auth/password", { currentPassword: "pas le bon", newPassword: "tout nouveau mot de passe" });
+      assert.equal(wrong.json().code, "auth.invalid_credentials");
+      const changed = await here.request("POST", "/api/v1/auth/password", { currentPassword: password, newPassword: "tout nouveau mot de passe" });
+      assert.equal(changed.statusCode, 204);
+      assert.equal((await here.refreshCsrf()).authenticated, true, "the current session stays");
+      assert.equal((await elsewhere.refreshCsrf()).authenticated, false, "other sessions are revoked");
+    });
+
     it("validates bodies with French messages per field", async () => {
       const response = await browser(t.app).request("POST", "/api/v1/auth/signup", { email: "pas-une-adresse", password: "court", name: "", kind: "robot" });
       assert.equal(response.statusCode, 400);

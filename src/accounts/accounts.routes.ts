@@ -7,6 +7,7 @@ import { z } from "../shared/zod.ts";
 import {
   acceptedSchema,
   accountsRoutes,
+  changePasswordBodySchema,
   chooseOrganisationBodySchema,
   loginBodySchema,
   oidcCallbackQuerySchema,
@@ -21,7 +22,7 @@ import {
   verifyEmailBodySchema,
 } from "./accounts.contract.ts";
 import { type AccountsDeps, systemClock } from "./accounts.deps.ts";
-import { confirmPasswordReset, logIn, requestPasswordReset, resendVerificationCode, signUp, verifyEmail } from "./accounts.use-cases.ts";
+import { changePassword, confirmPasswordReset, logIn, requestPasswordReset, resendVerificationCode, signUp, verifyEmail } from "./accounts.use-cases.ts";
 import { clearSessionCookie, registerActor, requireActor, setSessionCookie } from "./actor.plugin.ts";
 import { completeOidcLogin, startOidcLogin } from "./oidc.ts";
 import { revokeSession, setActingOrganisation } from "./sessions.queries.ts";
@@ -89,6 +90,12 @@ export const registerAccountsRoutes = async (root: FastifyInstance, deps: Accoun
       if (!memberships.some((m) => m.id === organisationId)) throw organisationsError("organisation.not_found");
     }
     await setActingOrganisation(deps.db, request.authSession!.idHash, organisationId);
+    return reply.code(204).send(null);
+  });
+
+  app.post(accountsRoutes.changePassword.url, { schema: { tags, body: changePasswordBodySchema, response: { 204: z.null() } } }, async (request, reply) => {
+    const actor = requireActor(request);
+    await changePassword(deps, { userId: actor.userId, sessionIdHash: request.authSession!.idHash, ...request.body });
     return reply.code(204).send(null);
   });
 

@@ -132,3 +132,18 @@ export const confirmPasswordReset = async (deps: AccountsDeps, input: { token: s
   if (!email) throw accountsError("auth.invalid_reset_link");
   await clearLoginFailures(deps.db, email);
 };
+
+/** Changes the password of the signed-in person (current one required) and signs out their other sessions. */
+export const changePassword = async (deps: AccountsDeps, input: { userId: string; sessionIdHash: string; currentPassword: string; newPassword: string }) => {
+  const now = (deps.clock ?? systemClock).now();
+  const row = await deps.db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", input.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    await recordLoginFailure(deps.db, row.email, now);
+    throw accountsError("auth.invalid_credentials");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await runInTransaction(deps.db, async (tx) => {
+    await setPasswordHash(tx, input.userId, passwordHash, now);
+    await revokeUserSessions(tx, input.userId, now, input.sessionIdHash);
+  });
+};

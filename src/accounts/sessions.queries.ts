@@ -78,9 +78,3 @@ export const revokeUserSessions = async (db: Executor, userId: string, now: Date
 export const setActingOrganisation = async (db: Executor, idHash: string, organisationId: string | null): Promise<void> => {
   await db.updateTable("sessions").set({ acting_organisation_id: organisationId }).where("id_hash", "=", idHash).execute();
 };
-
-/** Deletes sessions expired for more than a day (housekeeping). */
-export const purgeExpiredSessions = async (db: Executor, now: Date): Promise<number> => {
-  const result = await db.deleteFrom("sessions").where("expires_at", "<", new Date(now.getTime() - 86_400_000)).executeTakeFirst();
-  return Number(result.numDeletedRows);
-};

@@ -29,9 +29,3 @@ export const peekRateLimit = async (db: Executor, bucket: string, rule: RateLimi
     .executeTakeFirst();
   return row?.count ?? 0;
 };
-
-/** Deletes windows that ended before `before` (housekeeping; windows are at most a day long). */
-export const purgeRateLimitCounters = async (db: Executor, before: Date): Promise<number> => {
-  const result = await db.deleteFrom("rate_limit_counters").where("window_start", "<", before).executeTakeFirst();
-  return Number(result.numDeletedRows);
-};

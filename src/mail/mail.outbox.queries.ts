@@ -32,8 +32,9 @@ export const claimDueMails = async (db: Executor, now: Date, limit: number, leas
   return rows.map((row) => ({ id: row.id, recipients: row.recipients, subject: row.subject, text: row.text_body, attempts: row.attempts }));
 };
 
+/** The body (codes, links) is erased once sent: the outbox never keeps a usable secret. */
 export const markMailSent = async (db: Executor, id: string, now: Date): Promise<void> => {
-  await db.updateTable("mail_outbox").set({ status: "sent", sent_at: now, last_error: null }).where("id", "=", id).execute();
+  await db.updateTable("mail_outbox").set({ status: "sent", sent_at: now, last_error: null, text_body: "" }).where("id", "=", id).execute();
 };
 
 /** Schedules a retry, or gives up (status failed) once `finalAttempt` is reached. */
@@ -47,7 +48,7 @@ export const markMailFailed = async (
     .set(
       failure.retryAt
         ? { last_error: failure.error.slice(0, 500), next_attempt_at: failure.retryAt }
-        : { last_error: failure.error.slice(0, 500), status: "failed" },
+        : { last_error: failure.error.slice(0, 500), status: "failed", text_body: "" },
     )
     .where("id", "=", id)
     .execute();

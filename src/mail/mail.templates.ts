@@ -5,7 +5,7 @@ const signature = "\n\n— L'équipe Tremplin\nCe message est envoyé automatiqu
 
 export const verificationCodeMail = (input: { name: string; code: string; validMinutes: number }): MailContent => ({
   template: "verification_code",
-  subject: `Votre code de vérification Tremplin : ${input.code}`,
+  subject: "Votre code de vérification Tremplin",
   text:
     `Bonjour ${input.name},\n\n` +
     `Voici votre code pour confirmer votre adresse électronique : ${input.code}\n\n` +

@@ -39,6 +39,8 @@ for (const engine of testEngines()) {
       assert.equal(smtp.received.length, 1);
       assert.deepEqual(smtp.received[0].to, ["alice@example.org"]);
       assert.match(smtp.received[0].raw, /123456/);
+      const rows = await test.db.selectFrom("mail_outbox").select(["status", "text_body"]).where("status", "=", "sent").execute();
+      assert.ok(rows.length > 0 && rows.every((row) => row.text_body === ""), "sent bodies (codes, links) are erased");
       mailer.stop();
     });
 

@@ -89,6 +89,17 @@ for (const engine of testEngines()) {
       assert.deepEqual(members.json().map((m: { name: string; role: string }) => [m.name, m.role]), [["Alice", "admin"], ["Bruno", "member"]]);
     });
 
+    it("lets only a platform admin validate a prescriber's authorisation (orienteur → habilité)", async () => {
+      assert.equal((await bruno.request("PUT", `/api/v1/organisations/${orgB}/authorization`, { status: "VALIDATED" })).json().code, "auth.forbidden");
+      const admin = await signedIn(t, "admin@tremplin.example", "professional", "Admin");
+      await t.db.updateTable("users").set({ kind: "admin" }).where("email", "=", "admin@tremplin.example").execute();
+      assert.equal((await admin.refreshCsrf()).role, "platform_admin");
+      assert.equal((await admin.request("PUT", `/api/v1/organisations/${orgB}/authorization`, { status: "VALIDATED" })).statusCode, 204);
+      assert.equal((await admin.request("PUT", `/api/v1/organisations/${orgA}/authorization`, { status: "VALIDATED" })).json().code, "organisation.not_prescriber");
+      const validated = await admin.request("GET", `/api/v1/organisations/${orgB}`);
+      assert.equal(validated.json().authorizedPrescriber, true);
+    });
+
     it("lets a person in two organisations choose the one they act for", async () => {
       assert.equal((await bruno.refreshCsrf()).role, "employer_member", "acting for the organisation just joined");
       assert.equal((await bruno.request("PUT", "/api/v1/auth/session/organisation", { organisationId: orgB })).statusCode, 204);
