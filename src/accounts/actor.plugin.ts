@@ -53,10 +53,10 @@ const checkOrigin = (request: FastifyRequest, publicUrl: string) => {
 export const registerActor = async (app: FastifyInstance, deps: ActorDeps): Promise<void> => {
   const clock = deps.clock ?? systemClock;
   if (!app.hasDecorator("parseCookie")) await app.register(fastifyCookie);
-  if (!app.hasRequestDecorator("actor")) {
-    app.decorateRequest("actor", null);
-    app.decorateRequest("authSession", null);
-  }
+  // Hooks are inherited: when an enclosing scope already resolves the actor, do not resolve it twice.
+  if (app.hasRequestDecorator("actor")) return;
+  app.decorateRequest("actor", null);
+  app.decorateRequest("authSession", null);
   app.addHook("onRequest", async (request) => {
     request.actor = null;
     request.authSession = null;
