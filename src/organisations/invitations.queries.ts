@@ -54,3 +54,15 @@ export const listPendingInvitations = async (db: Executor, organisationId: strin
     .execute();
   return rows.map((row) => ({ id: row.id, organisationId: row.organisation_id, email: row.email, role: row.role, expiresAt: row.expires_at }));
 };
+
+export const revokeInvitation = async (db: Executor, organisationId: string, id: string, now: Date): Promise<boolean> => {
+  const result = await db
+    .updateTable("invitations")
+    .set({ revoked_at: now })
+    .where("id", "=", id)
+    .where("organisation_id", "=", organisationId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+};

@@ -22,6 +22,19 @@ export const inviteBodySchema = z.object({
   email: z.string().trim().max(254).pipe(z.email("Adresse électronique invalide.")),
   role: role.default("member"),
 });
+export const invitationParamsSchema = z.object({
+  id: z.uuid("Identifiant d'organisation invalide."),
+  invitationId: z.uuid("Identifiant d'invitation invalide."),
+});
+export const auditEntrySchema = z.object({
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorApiKeyId: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
 export const acceptInvitationBodySchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Lien d'invitation invalide."),
 });
@@ -51,5 +64,7 @@ export const organisationsRoutes = {
   removeMember: { method: "DELETE", url: "/api/v1/organisations/:id/members/:userId" },
   invite: { method: "POST", url: "/api/v1/organisations/:id/invitations" },
   invitations: { method: "GET", url: "/api/v1/organisations/:id/invitations" },
+  revokeInvitation: { method: "DELETE", url: "/api/v1/organisations/:id/invitations/:invitationId" },
   acceptInvitation: { method: "POST", url: "/api/v1/invitations/accept" },
+  audit: { method: "GET", url: "/api/v1/organisations/:id/audit" },
 } as const;

@@ -85,6 +85,13 @@ for (const engine of testEngines()) {
       assert.equal(accepted.statusCode, 200);
       assert.equal(accepted.json().id, orgA);
       assert.equal((await bruno.request("POST", "/api/v1/invitations/accept", { token })).json().code, "invitation.not_found");
+
+      const revoked = await alice.request("POST", `/api/v1/organisations/${orgA}/invitations`, { email: "zoe@example.org" });
+      const revokedToken = (await t.lastMailTo("zoe@example.org")).text.match(/#jeton=([A-Za-z0-9_-]{43})/)![1];
+      assert.equal((await bruno.request("DELETE", `/api/v1/organisations/${orgA}/invitations/${revoked.json().id}`)).json().code, "auth.forbidden", "members cannot revoke");
+      assert.equal((await alice.request("DELETE", `/api/v1/organisations/${orgA}/invitations/${revoked.json().id}`)).statusCode, 204);
+      const zoe = await signedIn(t, "zoe@example.org", "professional", "Zoé");
+      assert.equal((await zoe.request("POST", "/api/v1/invitations/accept", { token: revokedToken })).json().code, "invitation.not_found");
       const members = await alice.request("GET", `/api/v1/organisations/${orgA}/members`);
       assert.deepEqual(members.json().map((m: { name: string; role: string }) => [m.name, m.role]), [["Alice", "admin"], ["Bruno", "member"]]);
     });
@@ -121,8 +128,16 @@ for (const engine of testEngines()) {
       assert.equal((await alice.request("DELETE", `/api/v1/organisations/${orgA}/members/${aliceId}`)).statusCode, 204, "a member can leave");
       assert.equal((await alice.refreshCsrf()).actingOrganisationId, null);
 
+      assert.equal((await alice.request("GET", `/api/v1/organisations/${orgA}/audit`)).json().code, "auth.forbidden", "no longer a member: plain professional role");
+      const viaApi = await bruno.request("GET", `/api/v1/organisations/${orgA}/audit`);
+      assert.equal(viaApi.statusCode, 404, "bruno acts for his prescriber organisation, not A");
+      await bruno.request("PUT", "/api/v1/auth/session/organisation", { organisationId: orgA });
+      await bruno.refreshCsrf();
+      const read = await bruno.request("GET", `/api/v1/organisations/${orgA}/audit`);
+      assert.equal(read.statusCode, 200);
+      assert.equal(read.json()[0].action, "membership.left");
       const audit = await t.db.selectFrom("audit_log").select(["action", "subject_id", "details"]).where("organisation_id", "=", orgA).orderBy("id").execute();
-      assert.deepEqual(audit.map((a) => a.action), ["organisation.created", "invitation.created", "membership.created", "membership.role_changed", "membership.role_changed", "membership.left"]);
+      assert.deepEqual(audit.map((a) => a.action), ["organisation.created", "invitation.created", "membership.created", "invitation.created", "invitation.revoked", "membership.role_changed", "membership.role_changed", "membership.left"]);
       assert.ok(!JSON.stringify(audit).includes("@"), "no e-mail address in the audit log");
     });
   });

@@ -5,16 +5,18 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AccountsDeps } from "../accounts/accounts.deps.ts";
 import { systemClock } from "../accounts/accounts.deps.ts";
 import { registerActor, requireActor } from "../accounts/actor.plugin.ts";
-import { recordAudit } from "../authorization/audit.queries.ts";
+import { listAudit, recordAudit } from "../authorization/audit.queries.ts";
 import { ensureAllowed } from "../authorization/authorization.guard.ts";
 import { runInTransaction } from "../server/transaction.ts";
 import { z } from "../shared/zod.ts";
-import { listPendingInvitations } from "./invitations.queries.ts";
+import { listPendingInvitations, revokeInvitation } from "./invitations.queries.ts";
 import {
   acceptInvitationBodySchema,
+  auditEntrySchema,
   authorizationBodySchema,
   changeRoleBodySchema,
   createOrganisationBodySchema,
+  invitationParamsSchema,
   invitationSchema,
   inviteBodySchema,
   memberParamsSchema,
@@ -94,6 +96,30 @@ export const registerOrganisationsRoutes = async (root: FastifyInstance, deps: A
   app.get(routes.invitations.url, { schema: { tags, params: organisationIdParamsSchema, response: { 200: z.array(invitationSchema) } } }, async (request) => {
     ensureAllowed(request.actor, "read", "invitation", { organisationIds: [request.params.id] }, notFound);
     return (await listPendingInvitations(deps.db, request.params.id, clock.now())).map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }));
+  });
+
+  app.delete(routes.revokeInvitation.url, { schema: { tags, params: invitationParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    const { id: organisationId, invitationId } = request.params;
+    ensureAllowed(request.actor, "delete", "invitation", { organisationIds: [organisationId] }, notFound);
+    const now = clock.now();
+    await runInTransaction(deps.db, async (tx) => {
+      if (!(await revokeInvitation(tx, organisationId, invitationId, now))) throw organisationsError("invitation.not_found");
+      await recordAudit(tx, { actorUserId: request.actor!.userId, organisationId, action: "invitation.revoked", subjectType: "invitation", subjectId: invitationId, at: now });
+    });
+    return reply.code(204).send(null);
+  });
+
+  app.get(routes.audit.url, { schema: { tags, params: organisationIdParamsSchema, response: { 200: z.array(auditEntrySchema) } } }, async (request) => {
+    ensureAllowed(request.actor, "read", "audit_log", { organisationIds: [request.params.id] }, notFound);
+    return (await listAudit(deps.db, request.params.id)).map((entry) => ({
+      at: entry.at.toISOString(),
+      actorUserId: entry.actorUserId,
+      actorApiKeyId: entry.actorApiKeyId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      details: entry.details,
+    }));
   });
 
   app.post(routes.acceptInvitation.url, { schema: { tags, body: acceptInvitationBodySchema, response: { 200: organisationSchema } } }, async (request) =>
