@@ -51,6 +51,10 @@ export const buildTestApp = async (
     async close() {
       await mailer.idle();
       await app.close();
+      // pg's pool.end() resolves before its sockets are closed; dropping the database
+      // at once (with force) would kill them and raise an uncaught error. Let them close first.
+      await test.db.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
       await test.close();
     },
   };
