@@ -52,6 +52,7 @@ for (const engine of testEngines()) {
       const session = await b.refreshCsrf();
       assert.equal(session.user.email, "agent.conseil@ft.example");
       assert.equal(session.user.name, "Agnès Conseil");
+      assert.match(provider.userinfoContentTypes.at(-1) ?? "", /application\/jwt/, "signed UserInfo, as ProConnect sends it");
       assert.equal(session.user.kind, "professional");
       const user = await t.db.selectFrom("users").select(["email_verified_at", "password_hash"]).where("email", "=", "agent.conseil@ft.example").executeTakeFirstOrThrow();
       assert.ok(user.email_verified_at);

@@ -9,17 +9,22 @@ export type TestAccount = { sub: string; email: string; email_verified?: boolean
 
 export const startTestOidcProvider = async (input: { redirectUri: string; accounts: TestAccount[] }) => {
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
-  const server = createServer((req, res) => handler(req, res));
+  const userinfoContentTypes: string[] = [];
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith("/me")) res.on("finish", () => userinfoContentTypes.push(String(res.getHeader("content-type"))));
+    handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = { clientId: "tremplin-test", clientSecret: "un-secret-de-test-assez-long-pour-hs256-0123456789" };
   const provider = new Provider(issuer, {
-    clients: [{ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [input.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [{ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [input.redirectUri], grant_types: ["authorization_code"], response_types: ["code"], userinfo_signed_response_alg: "RS256" }],
     claims: { openid: ["sub"], email: ["email", "email_verified"], given_name: ["given_name"], usual_name: ["usual_name"] },
     scopes: ["openid", "email", "given_name", "usual_name"],
     pkce: { required: () => true },
     cookies: { keys: ["cle-de-cookie-de-test"] },
-    features: { devInteractions: { enabled: true } },
+    // Like ProConnect: the UserInfo answer is a signed JWT (application/jwt).
+    features: { devInteractions: { enabled: true }, jwtUserinfo: { enabled: true } },
     async findAccount(_ctx: unknown, id: string) {
       const account = input.accounts.find((a) => a.sub === id);
       if (!account) return undefined;
@@ -61,5 +66,5 @@ export const startTestOidcProvider = async (input: { redirectUri: string; accoun
     throw new Error("too many redirects");
   };
 
-  return { issuer, ...client, signIn, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+  return { issuer, ...client, signIn, userinfoContentTypes, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
 };
