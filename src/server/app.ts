@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { type Database, pingDatabase } from "./db.ts";
-import { registerErrorHandler } from "./http-errors.ts";
+import { registerErrorHandler, sendNotFound } from "./http-errors.ts";
 
 export type AppDeps = { db: Database; config: Config };
 export type CapabilityPlugin = (app: FastifyInstance) => Promise<void> | void;
@@ -54,12 +54,15 @@ export const buildApp = async (deps: AppDeps, capabilities: CapabilityPlugin[]):
 /** Serves the built React app; unknown non-API paths fall back to index.html (client routing). */
 const registerWeb = async (app: FastifyInstance, webDist: string) => {
   const root = resolve(webDist);
-  if (!existsSync(resolve(root, "index.html"))) return;
+  if (!existsSync(resolve(root, "index.html"))) {
+    app.setNotFoundHandler(sendNotFound);
+    return;
+  }
   await app.register(fastifyStatic, { root, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && !request.url.startsWith("/api/") && request.headers.accept?.includes("text/html")) {
       return reply.sendFile("index.html");
     }
-    return reply.code(404).send({ code: "not_found", message: `Aucune ressource à l'adresse ${request.url.split("?")[0]}.` });
+    return sendNotFound(request, reply);
   });
 };

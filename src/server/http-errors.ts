@@ -1,7 +1,7 @@
 // Root error handler: domain errors → their status and French message, schema
 // failures → 400 with French messages per field, anything else → 500 logged
 // with the request id and a generic message (never a stack trace, never data).
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { describeError, isDomainError } from "./errors.ts";
 
@@ -33,7 +33,8 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     request.log.error({ err: { code: error.code, message: error.message, stack: error.stack } }, "unexpected error");
     return reply.code(500).send({ code: "internal", message: "Une erreur inattendue est survenue." } satisfies ErrorBody);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ code: "not_found", message: `Aucune ressource à l'adresse ${request.url.split("?")[0]}.` } satisfies ErrorBody),
-  );
 };
+
+/** JSON 404 of the API. Fastify accepts one not-found handler per prefix: buildApp sets it (or the web fallback using it). */
+export const sendNotFound = (request: FastifyRequest, reply: FastifyReply) =>
+  reply.code(404).send({ code: "not_found", message: `Aucune ressource à l'adresse ${request.url.split("?")[0]}.` } satisfies ErrorBody);

@@ -1,20 +1,25 @@
 // Shared helpers of the browser tests: server to test against, Debian chromium, axe-core, screenshots.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
-import { startFakeApi } from "./fake-api.ts";
+import { startRealApp } from "../support/real-app.ts";
 
 export type RunningServer = { baseUrl: string; close: () => Promise<void> };
 export type ServerStarter = () => Promise<RunningServer>;
 
 /**
- * The server the browser tests run against. By default the fake API (port 0) serving dist/web; pass another
- * starter (e.g. one that builds the real app and listens on port 0), or set TREMPLIN_TEST_BASE_URL to use a
- * server that is already running.
+ * The server the browser tests run against. By default the whole real application (built web from dist/web,
+ * real routes, a private copy of the seeded reference database) on a free port; set TREMPLIN_TEST_BASE_URL to
+ * use a server that is already running.
  */
-export const startServer = async (start: ServerStarter = () => startFakeApi(0)): Promise<RunningServer> => {
+export const startServer = async (start: ServerStarter = startRealApp): Promise<RunningServer> => {
   const external = process.env.TREMPLIN_TEST_BASE_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ""), close: async () => {} };
+  // The real app silently serves no page without a built web: fail loudly instead of timing out on every page.
+  if (!existsSync(resolve(import.meta.dirname, "../../dist/web/index.html"))) {
+    throw new Error("dist/web/index.html est absent : construisez d'abord l'interface (npm run build:web).");
+  }
   return start();
 };
 

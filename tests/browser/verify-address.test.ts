@@ -35,11 +35,17 @@ describe("Vérifier une adresse", () => {
     await qpv.waitFor();
     assert.match(await qpv.innerText(), /Stalingrad Riquet \(QN07513M\), périmètres 2024/);
     assert.match(await page.getByTestId("locate-label").innerText(), /2 Rue de Tanger 75019 Paris/);
+    // The BAN point of 2 rue de Tanger (2.367096, 48.884467) is inside QN07513M, 16 m from its edge (computed
+    // outside Tremplin from the QPV 2024 file): under the 30 m margin, so the answer is rightly uncertain.
     const result = await page.locator(".tremplin-result").innerText();
     assert.match(result, /Localisée au niveau\s+numéro/);
+    assert.match(result, /48,88447, 2,36710/);
     assert.match(result, /75119/);
+    assert.match(result, /Distance à la limite de périmètre QPV la plus proche\s+16 m/);
     assert.match(result, /Commune non classée/);
-    assert.doesNotMatch(result, /incertain/i);
+    assert.match(result, /Résultat incertain/i);
+    assert.match(result, /quelques dizaines de mètres d'un périmètre QPV/);
+    assert.doesNotMatch(result, /score inférieur|voie ou à la commune/);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Résultat", "focus moves to the result");
 
     await page.getByText(/Contour de la commune Paris 19e Arrondissement \(contour approximatif\)/).waitFor();
@@ -79,8 +85,18 @@ describe("Vérifier une adresse", () => {
     assert.ok(messages.some((m) => /au moins 3 caractères/.test(m)), `aria-describedby=${describedBy}`);
     assert.equal(await page.evaluate(() => document.activeElement?.id), "locate-address");
 
-    await check(page, "4 rue Inconnue 75099 Paris");
+    // Only the Paris BAN is shipped: a Marseille address cannot be located, and the page says why.
+    await check(page, "1 rue de la Paix 13001 Marseille");
     await page.getByText("Adresse non localisée").waitFor();
+    assert.match(await page.locator("main").innerText(), /Commune dont les adresses ne sont pas importées/);
+    assert.equal(await page.getByTestId("locate-map").count(), 0, "no map without a point");
+
+    // An unknown street of a known city is located at the commune only, and said to be uncertain.
+    await check(page, "4 rue Inconnue 75099 Paris");
+    await page.getByTestId("locate-qpv").waitFor();
+    const result = await page.locator(".tremplin-result").innerText();
+    assert.match(result, /Localisée au niveau\s+commune/);
+    assert.match(result, /Résultat incertain/i);
     await screenshot(page, "verifier-une-adresse-erreurs");
   });
 
@@ -93,6 +109,8 @@ describe("Vérifier une adresse", () => {
     await page.keyboard.press("Enter");
     await page.getByTestId("locate-qpv").waitFor();
     assert.match(await page.getByTestId("locate-qpv").innerText(), /Hors QPV/);
+    // 20 avenue de Ségur is 1,5 km from the nearest QPV 2024 perimeter: a certain answer.
+    assert.doesNotMatch(await page.locator(".tremplin-result").innerText(), /incertain/i);
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.tagName ?? "");
     assert.notEqual(focused, "BODY", "focus stays in the page after the result");
@@ -107,5 +125,25 @@ describe("Vérifier une adresse", () => {
     await page.getByRole("button", { name: "Vérifier" }).click();
     await page.getByTestId("locate-qpv").waitFor();
     assert.match(await page.getByTestId("locate-qpv").innerText(), /Hors QPV \(périmètres 2024\)/);
+    assert.match(await page.getByTestId("locate-label").innerText(), /Point 48,85070, 2,30863/);
+  });
+
+  it("checks the coordinates of a point inside a QPV and draws it on the map", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/verifier-une-adresse`);
+    await page.locator("label", { hasText: "Des coordonnées (latitude et longitude)" }).click();
+    // The BAN point of 2 rue de Tanger, 75019.
+    await page.getByRole("textbox", { name: /^Latitude/ }).fill("48,884467");
+    await page.getByRole("textbox", { name: /^Longitude/ }).fill("2,367096");
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await page.getByTestId("locate-qpv").waitFor();
+    assert.match(await page.getByTestId("locate-qpv").innerText(), /Stalingrad Riquet \(QN07513M\), périmètres 2024/);
+    assert.match(await page.locator(".tremplin-result").innerText(), /16 m/);
+    await page.getByTestId("locate-map").locator("canvas").waitFor();
+    await page.getByText(/Périmètre QPV contenant le point : Stalingrad Riquet/).waitFor();
+    await screenshot(page, "verifier-des-coordonnees");
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    assert.deepEqual(errors, []);
   });
 });

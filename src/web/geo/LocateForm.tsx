@@ -49,7 +49,7 @@ export const LocateForm = ({ busy, onSubmit }: { busy: boolean; onSubmit: (input
           nativeInputProps={{ id: "locate-address", name: "address", value: values.address, onChange: set("address"), autoComplete: "street-address", required: true }}
         />
       ) : (
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
           <div className="fr-col-12 fr-col-md-6">
             <Input
               label={t.lat}

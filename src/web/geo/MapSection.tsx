@@ -11,15 +11,16 @@ const t = geoText.map;
 const perimetersRadiusM = 1500;
 const viewRadiusM = 700;
 
-type Located = LocateResponse & { geocoding: NonNullable<LocateResponse["geocoding"]> };
+/** The point drawn and, when known, its commune (an address's; coordinates checked as they are have none). */
+export type MapPlace = { lat: number; lon: number; citycode: string | null };
 type Loaded = { perimeters: MapFeatures["perimeters"]; outline: MapFeatures["outline"] };
 
 const Swatch = ({ color, shape }: { color: string; shape: "dot" | "area" | "dash" }) => (
   <span aria-hidden="true" className={`tremplin-swatch tremplin-swatch--${shape}`} style={{ "--swatch": color } as CSSProperties} />
 );
 
-export const MapSection = ({ result }: { result: Located }) => {
-  const { lat, lon, citycode } = result.geocoding;
+export const MapSection = ({ result, place }: { result: LocateResponse; place: MapPlace }) => {
+  const { lat, lon, citycode } = place;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,7 +30,7 @@ export const MapSection = ({ result }: { result: Located }) => {
     setError(null);
     const perimeters = fetchPerimeters(bboxAround(lat, lon, perimetersRadiusM), result.geography.qpv, abort.signal);
     // The outline is a complement: the map stays useful without it.
-    const outline = fetchCommuneOutline(citycode, abort.signal).catch(() => null);
+    const outline = citycode ? fetchCommuneOutline(citycode, abort.signal).catch(() => null) : Promise.resolve(null);
     Promise.all([perimeters, outline])
       .then(([p, o]) => setLoaded({ perimeters: p, outline: o }))
       .catch((reason: unknown) => {

@@ -7,10 +7,20 @@ import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { type LocateInput, locate } from "./geo.api.ts";
 import { geoText as t } from "./geo.fr.ts";
 import { LocateForm } from "./LocateForm.tsx";
-import { LocateResult } from "./LocateResult.tsx";
-import { MapSection } from "./MapSection.tsx";
+import { LocateResult, type Point } from "./LocateResult.tsx";
+import { type MapPlace, MapSection } from "./MapSection.tsx";
 
-type State = { kind: "idle" } | { kind: "loading" } | { kind: "error"; message: string } | { kind: "done"; result: LocateResponse };
+type State =
+  | { kind: "idle" }
+  | { kind: "loading" }
+  | { kind: "error"; message: string }
+  | { kind: "done"; result: LocateResponse; point: Point | null };
+
+/** Where the map is centred: the geocoded address, or the coordinates checked as they are; null when not located. */
+const placeOf = (result: LocateResponse, point: Point | null): MapPlace | null => {
+  if (result.geocoding) return { lat: result.geocoding.lat, lon: result.geocoding.lon, citycode: result.geocoding.citycode };
+  return point && !result.failure ? { ...point, citycode: null } : null;
+};
 
 export const VerifyAddressPage = () => {
   usePageTitle(t.title);
@@ -25,7 +35,8 @@ export const VerifyAddressPage = () => {
     setState({ kind: "loading" });
     try {
       const result = await locate(input, abort.signal);
-      setState({ kind: "done", result });
+      const point = input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : null;
+      setState({ kind: "done", result, point });
     } catch (error) {
       if (abort.signal.aborted) return;
       setState({ kind: "error", message: errorMessage(error) });
@@ -33,6 +44,7 @@ export const VerifyAddressPage = () => {
     requestAnimationFrame(() => resultHeading.current?.focus());
   };
 
+  const place = state.kind === "done" ? placeOf(state.result, state.point) : null;
   return (
     <>
       <PageHeading>{t.title}</PageHeading>
@@ -49,11 +61,9 @@ export const VerifyAddressPage = () => {
         )}
         {state.kind === "loading" && <p role="status">{t.form.submitting}</p>}
         {state.kind === "error" && <Alert severity="error" small description={state.message} />}
-        {state.kind === "done" && <LocateResult result={state.result} />}
+        {state.kind === "done" && <LocateResult result={state.result} point={state.point} />}
       </div>
-      {state.kind === "done" && state.result.geocoding && (
-        <MapSection result={{ ...state.result, geocoding: state.result.geocoding }} />
-      )}
+      {place && state.kind === "done" && <MapSection result={state.result} place={place} />}
     </>
   );
 };

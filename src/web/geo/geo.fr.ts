@@ -63,6 +63,8 @@ export const geoText = {
     badgeUncertain: "Résultat incertain",
     uncertainTitle: "Ce résultat pourrait changer",
     uncertainLead: "La précision du géocodage ne permet pas d'être sûr de l'appartenance au QPV :",
+    uncertainPointLead: "Le point est trop près d'une limite pour être sûr de l'appartenance au QPV :",
+    pointTitle: (coordinates: string) => `Point ${coordinates}`,
   },
   map: {
     heading: "Carte",

@@ -108,7 +108,7 @@ export const SourcesSection = ({ report }: { report: ScoreQpvReport }) => {
           <li key={`rural-${g.scheme}-${g.millesime}`}>{s.rural(g.scheme, g.millesime, g.rows, g.source)}</li>
         ))}
         <li>{report.reference.nationalSource}</li>
-        <li>{report.geocoder.remoteUsed ? s.geocoderRemote(report.geocoder.name) : s.geocoderLocal(report.geocoder.name)}</li>
+        <li>{report.geocoder.remoteUsed ? s.geocoderRemote : s.geocoderLocal}</li>
       </ul>
     </section>
   );

@@ -4,6 +4,10 @@ import type { Comparison } from "./report.domain.ts";
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
+/** "FRR du 10 juillet 2025" from a date; a millésime that already names its scheme ("ZRR 2017-2018 (COG 2021)") as given. */
+const millesimeOf = (scheme: string, millesime: string) =>
+  millesime.toUpperCase().startsWith(scheme.toUpperCase()) ? millesime : `${scheme.toUpperCase()} ${formatMillesime(millesime)}`;
+
 export const reportText = {
   title: "Rapport Score QPV",
   loading: "Chargement du rapport…",
@@ -12,7 +16,7 @@ export const reportText = {
   period: (from: string, to: string, defaulted: boolean) =>
     `Embauches du ${formatDate(from)} au ${formatDate(to)}${defaulted ? " (par défaut : les 12 mois avant la dernière embauche du fichier)" : ""}.`,
   generatedAt: (iso: string) => `Rapport établi le ${formatDate(iso)}.`,
-  anonymity: "Ce rapport ne contient que des effectifs agrégés : aucune adresse ni ligne du fichier n'a été conservée. Les effectifs inférieurs à 5 sont affichés «\u00a0< 5\u00a0».",
+  anonymity: "Ce rapport ne contient que des effectifs agrégés : aucune adresse ni ligne du fichier n'a été conservée. Les effectifs inférieurs à 5 sont affichés «\u00a0< 5\u00a0» ; «\u00a0masqué\u00a0» remplace un effectif d'au moins 5 qui permettrait de retrouver un petit effectif à partir du total.",
   headline: "Résultats",
   tiles: {
     qpv: "Part des embauches en QPV",
@@ -76,9 +80,9 @@ export const reportText = {
     heading: "Millésimes et sources",
     qpv: (millesime: number, rows: number, source: string) => `QPV ${millesime} : ${formatInteger(rows)} ${plural(rows, "embauche mesurée", "embauches mesurées")} — ${source}`,
     rural: (scheme: string, millesime: string, rows: number, source: string) =>
-      `${scheme.toUpperCase()} ${formatMillesime(millesime)} : ${formatInteger(rows)} ${plural(rows, "embauche mesurée", "embauches mesurées")} — ${source}`,
-    geocoderLocal: (name: string) => `Géocodage : ${name}, sur ce serveur (aucune adresse n'a été envoyée à l'extérieur).`,
-    geocoderRemote: (name: string) => `Géocodage : ${name}, avec le service national de géocodage pour une partie des adresses.`,
+      `${millesimeOf(scheme, millesime)} : ${formatInteger(rows)} ${plural(rows, "embauche mesurée", "embauches mesurées")} — ${source}`,
+    geocoderLocal: "Géocodage : base d'adresses locale, sur ce serveur (aucune adresse n'a été envoyée à l'extérieur).",
+    geocoderRemote: "Géocodage : base d'adresses locale, complétée par le service national de géocodage (Géoplateforme) pour une partie des adresses.",
   },
   downloads: {
     heading: "Télécharger le rapport",
