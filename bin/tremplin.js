@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Launcher of the `tremplin` command. The CLI is TypeScript run by Node's type
-// stripping, which needs Node >= 24: when the node on PATH is older, re-run
-// with the Node 24 pinned as an npm dependency (node_modules/node).
+// stripping, which needs Node >= 24: it runs on the node on PATH when recent
+// enough, else on the Node 24 pinned as an npm dependency (node_modules/node).
+// The JavaScript heap is capped (TREMPLIN_MAX_HEAP_MB, default 256 MB) so that
+// scoring a million rows stays in bounded memory: the pipeline streams, and an
+// uncapped V8 heap would just grow lazily.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -11,17 +14,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const entry = join(here, "..", "src", "cli", "main.ts");
 const major = Number(process.versions.node.split(".")[0]);
 
-if (major >= 24) {
-  await import(entry);
-} else {
-  const require = createRequire(import.meta.url);
-  let nodeBin;
+let nodeBin = process.execPath;
+if (major < 24) {
   try {
-    nodeBin = join(dirname(require.resolve("node/package.json")), "bin", "node");
+    nodeBin = join(dirname(createRequire(import.meta.url).resolve("node/package.json")), "bin", "node");
   } catch {
     console.error("Tremplin a besoin de Node.js 24 : lancez `npm install` dans le dossier du projet.");
     process.exit(1);
   }
-  const result = spawnSync(nodeBin, [entry, ...process.argv.slice(2)], { stdio: "inherit" });
-  process.exit(result.status ?? 1);
 }
+const heap = Number(process.env.TREMPLIN_MAX_HEAP_MB ?? 256);
+const flags = heap > 0 ? [`--max-old-space-size=${heap}`] : [];
+const result = spawnSync(nodeBin, [...flags, entry, ...process.argv.slice(2)], { stdio: "inherit" });
+if (result.error) {
+  console.error(`Impossible de lancer Node.js : ${result.error.message}`);
+  process.exit(1);
+}
+process.exit(result.status ?? (result.signal ? 1 : 0));

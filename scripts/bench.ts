@@ -7,7 +7,8 @@ type Bench = { name: string; load: () => Promise<{ run: () => Promise<BenchResul
 const benches: Bench[] = [
   { name: "geo: point dans un QPV", load: () => import("../src/geo/point-in-qpv.bench.ts") },
   { name: "geocoder: géocodage hors ligne", load: () => import("../src/geocoder/geocoder.bench.ts") },
-  { name: "score-qpv: de bout en bout", load: () => import("../src/score-qpv/score.bench.ts") },
+  { name: "score-qpv: lecture des exports RH", load: () => import("../src/score-qpv/score.bench.ts") },
+  { name: "score-qpv: de bout en bout", load: () => import("../src/score-qpv/score-end-to-end.bench.ts") },
 ];
 
 const format = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });

@@ -59,16 +59,14 @@ const suffixWords: Record<string, string> = {
 };
 
 /** Lowercase, no accents, ligatures expanded, everything but letters/digits → space. */
-export const foldText = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[œ]/g, "oe")
-    .replace(/[æ]/g, "ae")
-    .replace(/ß/g, "ss")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+export const foldText = (s: string): string => {
+  let lower = s.toLowerCase();
+  // Hot path: most HR exports are plain ASCII, which needs no Unicode decomposition.
+  if (/[^\x00-\x7f]/.test(lower)) {
+    lower = lower.replace(/[œ]/g, "oe").replace(/[æ]/g, "ae").replace(/ß/g, "ss").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  return lower.replace(/[^a-z0-9]+/g, " ").trim();
+};
 
 /** Canonical suffix for "bis", "B", "ter"… ("" when none). */
 export const canonicalSuffix = (s: string | null | undefined): string => {
@@ -96,6 +94,18 @@ export const normaliseStreetName = (s: string): string => {
 
 /** "Paris 11e Arrondissement", "PARIS 11EME", "Paris XI" → "paris 11"; cedex and its number removed. */
 export const normaliseCityName = (s: string): string => {
+  // An HR file names few distinct cities: memoise (bounded).
+  const cached = cityCache.get(s);
+  if (cached !== undefined) return cached;
+  const result = computeCityName(s);
+  if (cityCache.size >= 20_000) cityCache.clear();
+  cityCache.set(s, result);
+  return result;
+};
+
+const cityCache = new Map<string, string>();
+
+const computeCityName = (s: string): string => {
   let folded = ` ${foldText(s)} `;
   folded = folded.replace(/ cedex( \d{1,3})?(?= )/g, " ");
   folded = folded.replace(/ arrondissement /g, " ").replace(/ arr /g, " ");

@@ -38,3 +38,24 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+describe("validation errors", () => {
+  it("name the field in French", async () => {
+    const { registerErrorHandler } = await import("./http-errors.ts");
+    const { default: Fastify } = await import("fastify");
+    const { serializerCompiler, validatorCompiler } = await import("fastify-type-provider-zod");
+    const { z } = await import("../shared/zod.ts");
+    const app = Fastify();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    registerErrorHandler(app);
+    app.post("/t", { schema: { body: z.object({ email: z.email() }) } }, async () => ({ ok: true }));
+    const response = await app.inject({ method: "POST", url: "/t", payload: { email: "pas-un-courriel" } });
+    assert.equal(response.statusCode, 400);
+    const body = response.json();
+    assert.equal(body.code, "validation");
+    assert.equal(body.details[0].field, "body.email");
+    assert.match(body.details[0].message, /[a-zé]/);
+    await app.close();
+  });
+});

@@ -1,17 +1,27 @@
 // The capability plugins of the application, wired to the runtime.
+import { accountsConfigFromEnv, type AccountsDeps, registerAccountsRoutes } from "../accounts/index.ts";
+import { registerApiKeysRoutes } from "../authorization/api-keys.routes.ts";
 import { registerGeoRoutes } from "../geo/geo.routes.ts";
+import type { Mailer } from "../mail/mailer.ts";
+import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
 import { registerScoreQpvRoutes } from "../score-qpv/score-qpv.routes.ts";
 import type { CapabilityPlugin } from "./app.ts";
 import type { Runtime } from "./runtime.ts";
 
-export const capabilities = (runtime: Runtime): CapabilityPlugin[] => [
-  (app) => registerGeoRoutes(app, { db: runtime.db, geography: runtime.geography, geocoder: runtime.geocoder }),
-  (app) =>
-    registerScoreQpvRoutes(app, {
-      db: runtime.db,
-      geography: runtime.geography,
-      geocoder: runtime.geocoder,
-      maxUploadBytes: runtime.config.maxUploadBytes,
-      departementQpvAddressShare: runtime.departementQpvAddressShare,
-    }),
-];
+export const capabilities = (runtime: Runtime, mailer: Mailer, env: NodeJS.ProcessEnv = process.env): CapabilityPlugin[] => {
+  const accounts: AccountsDeps = { db: runtime.db, mailer, config: accountsConfigFromEnv({ PORT: String(runtime.config.port), ...env }) };
+  return [
+    (app) => registerGeoRoutes(app, { db: runtime.db, geography: runtime.geography, geocoder: runtime.geocoder }),
+    (app) =>
+      registerScoreQpvRoutes(app, {
+        db: runtime.db,
+        geography: runtime.geography,
+        geocoder: runtime.geocoder,
+        maxUploadBytes: runtime.config.maxUploadBytes,
+        departementQpvAddressShare: runtime.departementQpvAddressShare,
+      }),
+    (app) => registerAccountsRoutes(app, accounts),
+    (app) => registerOrganisationsRoutes(app, accounts),
+    (app) => registerApiKeysRoutes(app, accounts),
+  ];
+};

@@ -16,8 +16,10 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((issue) => {
         const zodIssue = issue.params.issue as { path?: PropertyKey[]; message?: string } | undefined;
+        // zod 4 through the type provider gives the path as instancePath ("/email").
+        const path = zodIssue?.path?.length ? zodIssue.path.map(String) : issue.instancePath.split("/").filter(Boolean);
         return {
-          field: [error.validationContext, ...(zodIssue?.path ?? [])].map(String).join("."),
+          field: [error.validationContext, ...path].join("."),
           message: issue.message ?? zodIssue?.message ?? "valeur invalide",
         };
       });

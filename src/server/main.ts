@@ -1,5 +1,8 @@
 // `npm start`: migrate, load the shipped reference data once, serve on PORT.
+import { purgeExpiredAuthData } from "../accounts/index.ts";
 import { markStaleJobsInterrupted } from "../jobs/jobs.queries.ts";
+import { createMailer } from "../mail/mailer.ts";
+import { mailConfigFromEnv, transportFromConfig } from "../mail/mail.transport.ts";
 import { buildApp } from "./app.ts";
 import { capabilities } from "./capabilities.ts";
 import { configFromEnv } from "./config.ts";
@@ -16,11 +19,22 @@ const runtime = await openRuntime(config, {
 });
 // Score jobs of a process that died are reported as interrupted (their files were never stored).
 await markStaleJobsInterrupted(runtime.db);
-const app = await buildApp({ db: runtime.db, config }, capabilities(runtime));
+
+const mailConfig = mailConfigFromEnv();
+const mailer = createMailer({ db: runtime.db, transport: transportFromConfig(mailConfig), from: mailConfig.from });
+mailer.start();
+const housekeeping = setInterval(() => {
+  purgeExpiredAuthData(runtime.db, new Date()).catch((error) => console.error("Nettoyage des sessions impossible", error));
+}, 60 * 60_000);
+housekeeping.unref();
+
+const app = await buildApp({ db: runtime.db, config }, capabilities(runtime, mailer));
 await app.listen({ port: config.port, host: config.host });
 console.log(`Tremplin écoute sur http://localhost:${config.port}`);
 
 const shutdown = async () => {
+  clearInterval(housekeeping);
+  mailer.stop();
   await app.close();
   await runtime.close();
   process.exit(0);

@@ -33,6 +33,9 @@ const postgresEngine = (adminUrl: string): TestEngine => ({
       db,
       async close() {
         await db.destroy();
+        // pg's pool.end() resolves before its sockets are closed: let them close
+        // before the forced drop, which would otherwise kill them mid-flight.
+        await new Promise((resolve) => setTimeout(resolve, 100));
         const cleanup = new pg.Client({ connectionString: adminUrl });
         await cleanup.connect();
         await cleanup.query(`drop database if exists ${name} with (force)`);
