@@ -78,7 +78,7 @@ export const geoText = {
     legendCommune: (name: string, approximate: boolean) => `Contour de la commune ${name}${approximate ? " (contour approximatif)" : ""}`,
     perimetersCount: (count: number, millesime: number) =>
       count === 0 ? `Aucun périmètre QPV ${millesime} dans un rayon d'environ 1,5 km.` : `${count} périmètre${count > 1 ? "s" : ""} QPV ${millesime} dans un rayon d'environ 1,5 km.`,
-    sources: "Sources : périmètres QPV de l'ANCT, contours des communes (IGN / Etalab), sans fond de carte.",
+    sources: "Sources : périmètres QPV de l'ANCT, contour approximatif de la commune tracé autour de ses adresses de la Base Adresse Nationale, sans fond de carte.",
     zoomIn: "Zoomer",
     zoomOut: "Dézoomer",
   },
