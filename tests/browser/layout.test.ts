@@ -35,7 +35,8 @@ describe("layout and home page", () => {
     await waitForTitle(page, "Score QPV — Tremplin");
     assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, "navigation must not reload the page");
     assert.equal(await nav.getByRole("link", { name: "Score QPV" }).getAttribute("aria-current"), "page");
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the new page's heading");
+    // Focus moves to the new page's heading.
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1", undefined, { timeout: 5000 });
 
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: /Tremplin, le recrutement inclusif/ }).waitFor();

@@ -46,7 +46,8 @@ describe("Vérifier une adresse", () => {
     assert.match(result, /Résultat incertain/i);
     assert.match(result, /quelques dizaines de mètres d'un périmètre QPV/);
     assert.doesNotMatch(result, /score inférieur|voie ou à la commune/);
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Résultat", "focus moves to the result");
+    // Focus moves to the result heading (after React has rendered it: wait for it, don't race it).
+    await page.waitForFunction(() => document.activeElement?.textContent === "Résultat", undefined, { timeout: 5000 });
 
     await page.getByText(/Contour de la commune Paris 19e Arrondissement \(contour approximatif\)/).waitFor();
     const map = page.getByTestId("locate-map");
@@ -83,7 +84,7 @@ describe("Vérifier une adresse", () => {
     const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
     const messages = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`#${id}`).innerText().catch(() => "")));
     assert.ok(messages.some((m) => /au moins 3 caractères/.test(m)), `aria-describedby=${describedBy}`);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "locate-address");
+    await page.waitForFunction(() => document.activeElement?.id === "locate-address", undefined, { timeout: 5000 });
 
     // Only the Paris BAN is shipped: a Marseille address cannot be located, and the page says why.
     await check(page, "1 rue de la Paix 13001 Marseille");
