@@ -24,9 +24,13 @@ export type Membership = {
 
 /** QPV 2015 before 1 Jan 2024, QPV 2024 from then; ZRR before 1 Jul 2024, FRR from then. */
 export const geographyAt = (date: Date): { qpv: QpvMillesime; rural: RuralScheme } => {
-  const iso = date.toISOString().slice(0, 10);
-  return { qpv: iso < "2024-01-01" ? 2015 : 2024, rural: iso < "2024-07-01" ? "zrr" : "frr" };
+  const time = date.getTime();
+  return { qpv: time < QPV_2024_FROM ? 2015 : 2024, rural: time < FRR_FROM ? "zrr" : "frr" };
 };
+
+/** Midnight UTC of the first days of the 2024 QPV and of the FRR (dates are compared as UTC calendar days). */
+const QPV_2024_FROM = Date.UTC(2024, 0, 1);
+const FRR_FROM = Date.UTC(2024, 6, 1);
 
 export type DatasetInfo = { millesime: string; source: string; rowCount: number; importedAt: string };
 
