@@ -1,6 +1,6 @@
 // Page "Vérifier une adresse": form, textual result, then the offline map.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { LocateResponse } from "../../geo/geo.contract.ts";
 import { errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
@@ -41,8 +41,13 @@ export const VerifyAddressPage = () => {
       if (abort.signal.aborted) return;
       setState({ kind: "error", message: errorMessage(error) });
     }
-    requestAnimationFrame(() => resultHeading.current?.focus());
   };
+
+  // Once a result (or an error) is on screen, move focus to its heading so that
+  // screen-reader and keyboard users land on it (after React has committed it).
+  useEffect(() => {
+    if (state.kind === "done" || state.kind === "error") resultHeading.current?.focus();
+  }, [state]);
 
   const place = state.kind === "done" ? placeOf(state.result, state.point) : null;
   return (
