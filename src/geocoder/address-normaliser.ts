@@ -144,6 +144,10 @@ const noisePatterns: RegExp[] = [
   / (chez|c o)( (m|mme|mr|mlle|monsieur|madame))? [a-z]+(?= )/g,
 ];
 
+/** A word that every noise pattern above starts with (a superset: it only decides whether to run them). */
+const noiseTrigger =
+  / (etage|etg|et|rdc|rez|sous|batiment|bat|bt|bloc|immeuble|imm|escalier|esc|entree|hall|porte|appartement|appart|appt|apt|app|logement|lgt|chambre|boite|bal|bp|cs|tsa|case|cedex|chez|c)(?=[ \d])/;
+
 const careOfPattern = /^(chez|c o|aupres de|a l attention de|mme|mlle|m|mr|monsieur|madame) /;
 
 /** Folds each comma-separated part, drops "chez …" parts and noise words. */
@@ -154,6 +158,8 @@ const cleanStreetText = (raw: string): string =>
     .filter((part) => part && !careOfPattern.test(`${part} `))
     .map((part) => {
       let s = ` ${part} `;
+      // Most parts hold none of the noise words: one test instead of eight replacements.
+      if (!noiseTrigger.test(s)) return part;
       for (const pattern of noisePatterns) s = s.replace(pattern, " ");
       return s.replace(/ +/g, " ").trim();
     })

@@ -73,15 +73,20 @@ export const buildTrigramIndex = (names: readonly string[]): TrigramIndex => {
           if (counts[id]++ === 0) touched.push(id);
         }
       }
-      const scored: { id: number; similarity: number }[] = [];
+      // Top `limit` by similarity, ties in first-touched order (what a stable sort gives), without sorting them all.
+      const top: { id: number; similarity: number }[] = [];
       for (const id of touched) {
         const common = counts[id];
-        scored.push({ id, similarity: common / (grams.length + sizes[id] - common) });
         counts[id] = 0;
+        const similarity = common / (grams.length + sizes[id] - common);
+        if (top.length === limit && similarity <= top[limit - 1].similarity) continue;
+        let position = top.length;
+        while (position > 0 && top[position - 1].similarity < similarity) position--;
+        top.splice(position, 0, { id, similarity });
+        if (top.length > limit) top.pop();
       }
       touched.length = 0;
-      scored.sort((x, y) => y.similarity - x.similarity);
-      return scored.slice(0, limit);
+      return top;
     },
   };
 };
