@@ -19,7 +19,8 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export const migrateToLatest = async (db: Database): Promise<void> => {
-  const migrator = new Migrator({ db, provider });
+  // Capabilities are developed in parallel: a migration merged later may carry an earlier name.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {
