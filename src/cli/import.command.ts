@@ -1,4 +1,4 @@
-// `tremplin import qpv|zrr|frr|communes|ban FILE`: load official files.
+// `tremplin import qpv|zrr|frr|communes|ban FILE`, `tremplin import rome DIR`: load official files.
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { importBan } from "../geocoder/ban.import.ts";
@@ -6,11 +6,12 @@ import { importCommunes } from "../geocoder/communes.import.ts";
 import { importQpv } from "../geo/import/qpv.import.ts";
 import { importFrr, importZrr } from "../geo/import/rural.import.ts";
 import { shippedDatasets } from "../reference-data/shipped.ts";
+import { importRome } from "../rome/rome.import.ts";
 import { CliUsageError } from "./cli-error.ts";
 import { createProgress, formatNumber } from "./progress.ts";
 import { openCliRuntime } from "./runtime.ts";
 
-const kinds = ["qpv", "zrr", "frr", "communes", "ban"] as const;
+const kinds = ["qpv", "zrr", "frr", "communes", "ban", "rome"] as const;
 type Kind = (typeof kinds)[number];
 
 export const runImport = async (args: string[]): Promise<number> => {
@@ -22,7 +23,7 @@ export const runImport = async (args: string[]): Promise<number> => {
   const [kind, fileArgument] = positionals as [Kind | undefined, string | undefined];
   if (!kind || !kinds.includes(kind)) throw new CliUsageError(`Précisez ce qu'il faut importer : ${kinds.join(", ")}.`);
   const file = fileArgument ?? (kind === "communes" ? shippedDatasets().find((d) => d.kind === "communes")?.path : undefined);
-  if (!file) throw new CliUsageError(`Précisez le fichier à importer : tremplin import ${kind} FICHIER`);
+  if (!file) throw new CliUsageError(kind === "rome" ? "Précisez le dossier de l'export ROME : tremplin import rome DOSSIER" : `Précisez le fichier à importer : tremplin import ${kind} FICHIER`);
   if (!existsSync(file)) throw new CliUsageError(`Fichier introuvable : ${file}`);
   const millesime = kind === "qpv" ? Number(values.millesime) : undefined;
   if (kind === "qpv" && millesime !== 2015 && millesime !== 2024) throw new CliUsageError("Précisez --millesime 2015 ou --millesime 2024.");
@@ -42,7 +43,9 @@ export const runImport = async (args: string[]): Promise<number> => {
             ? await importFrr(runtime.db, file, { onProgress })
             : kind === "communes"
               ? await importCommunes(runtime.db, file, { onProgress })
-              : await importBan(runtime.db, file, { onProgress, millesime: values["ban-millesime"] });
+              : kind === "rome"
+                ? await importRome(runtime.db, file, { onProgress })
+                : await importBan(runtime.db, file, { onProgress, millesime: values["ban-millesime"] });
     const count = (result as { count?: number; rows?: number }).count ?? (result as { rows?: number }).rows;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     progress.finish(`Import ${kind} terminé${count !== undefined ? ` : ${formatNumber(count)} éléments` : ""} en ${seconds} s.`);

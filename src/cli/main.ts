@@ -17,6 +17,7 @@ Usage :
   tremplin import frr FICHIER                          classement FRR (CSV DGCL)
   tremplin import communes [FICHIER]                   communes (communes.json de @etalab/decoupage-administratif ou CSV)
   tremplin import ban FICHIER                          adresses BAN d'un département (CSV, .gz accepté)
+  tremplin import rome DOSSIER                         référentiel ROME 4.0 (export RefRomeCsv de France Travail, .csv ou .csv.gz)
 
 Base de données : embarquée (./var/pglite) par défaut, ou DATABASE_URL=postgres://…
 `;

@@ -4,6 +4,7 @@ import { importBan } from "../geocoder/ban.import.ts";
 import { importCommunes } from "../geocoder/communes.import.ts";
 import { importQpv } from "../geo/import/qpv.import.ts";
 import { importFrr, importZrr } from "../geo/import/rural.import.ts";
+import { importRome } from "../rome/rome.import.ts";
 import type { Database } from "../server/db.ts";
 import { type ShippedDataset, shippedDatasets } from "./shipped.ts";
 
@@ -26,6 +27,8 @@ const importDataset = (db: Database, dataset: ShippedDataset, onProgress: (done:
       return importFrr(db, dataset.path, { onProgress });
     case "ban":
       return importBan(db, dataset.path, { onProgress, millesime: dataset.millesime });
+    case "rome":
+      return importRome(db, dataset.path, { onProgress });
   }
 };
 

@@ -13,7 +13,8 @@ export type ShippedDataset =
   | { kind: "communes"; scope: "national"; path: string; label: string }
   | { kind: "qpv"; scope: "2015" | "2024"; millesime: 2015 | 2024; path: string; label: string }
   | { kind: "zrr" | "frr"; scope: "france"; path: string; label: string }
-  | { kind: "ban"; scope: string; path: string; millesime: string; label: string };
+  | { kind: "ban"; scope: string; path: string; millesime: string; label: string }
+  | { kind: "rome"; scope: "national"; path: string; label: string };
 
 export const shippedDatasets = (): ShippedDataset[] => [
   {
@@ -27,4 +28,5 @@ export const shippedDatasets = (): ShippedDataset[] => [
   { kind: "zrr", scope: "france", path: data("rural/zrr_communes_cog2021_anct.csv.gz"), label: "communes ZRR" },
   { kind: "frr", scope: "france", path: data("rural/frr_communes_2025-07-10.csv.gz"), label: "communes FRR" },
   { kind: "ban", scope: "75", path: data("ban/ban_adresses-75_2024-06.csv.gz"), millesime: "BAN 2024-06", label: "adresses BAN de Paris" },
+  { kind: "rome", scope: "national", path: data("rome"), label: "référentiel ROME 4.0 (France Travail)" },
 ];

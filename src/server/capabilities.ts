@@ -4,6 +4,7 @@ import { registerApiKeysRoutes } from "../authorization/api-keys.routes.ts";
 import { registerGeoRoutes } from "../geo/geo.routes.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
+import { registerRomeRoutes } from "../rome/rome.routes.ts";
 import { registerScoreQpvRoutes } from "../score-qpv/score-qpv.routes.ts";
 import type { CapabilityPlugin } from "./app.ts";
 import type { Runtime } from "./runtime.ts";
@@ -23,5 +24,6 @@ export const capabilities = (runtime: Runtime, mailer: Mailer, env: NodeJS.Proce
     (app) => registerAccountsRoutes(app, accounts),
     (app) => registerOrganisationsRoutes(app, accounts),
     (app) => registerApiKeysRoutes(app, accounts),
+    (app) => registerRomeRoutes(app, { db: runtime.db }),
   ];
 };

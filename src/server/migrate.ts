@@ -7,6 +7,7 @@ import * as banAddresses from "./migrations/20261201T1901_ban_addresses.ts";
 import * as jobsScoreReports from "./migrations/20261201T1902_jobs_score_reports.ts";
 import * as departementQpvStats from "./migrations/20261201T1903_departement_qpv_stats.ts";
 import * as accountsOrganisations from "./migrations/20261201T2000_accounts_organisations.ts";
+import * as romeOffers from "./migrations/20261202T0100_rome_offers.ts";
 
 const migrations: Record<string, Migration> = {
   "20261201T1900_reference_data": referenceData,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "20261201T1902_jobs_score_reports": jobsScoreReports,
   "20261201T1903_departement_qpv_stats": departementQpvStats,
   "20261201T2000_accounts_organisations": accountsOrganisations,
+  "20261202T0100_rome_offers": romeOffers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
