@@ -6,9 +6,9 @@ import { type Action, type Actor, actions, authorize, decide, type Resource, typ
 // rules for read/create/update/delete/manage (A allowed, O own organisation, S self, - denied).
 const expected: Record<Role, Record<Resource, string>> = {
   anonymous:         { organisation: "-----", membership: "-----", invitation: "-----", offer: "A----", candidate: "-----", application: "-----", score_report: "-----", api_key: "-----", audit_log: "-----" },
-  candidate:         { organisation: "-----", membership: "-----", invitation: "-----", offer: "A----", candidate: "S-SS-", application: "SSS--", score_report: "-----", api_key: "-----", audit_log: "-----" },
+  candidate:         { organisation: "-----", membership: "-----", invitation: "-----", offer: "A----", candidate: "SSSS-", application: "SSS--", score_report: "-----", api_key: "-----", audit_log: "-----" },
   professional:      { organisation: "-A---", membership: "-----", invitation: "-----", offer: "A----", candidate: "-----", application: "-----", score_report: "-----", api_key: "-----", audit_log: "-----" },
-  prescriber_member: { organisation: "OA---", membership: "O--S-", invitation: "-----", offer: "A----", candidate: "OOO--", application: "OOO--", score_report: "-----", api_key: "-----", audit_log: "-----" },
+  prescriber_member: { organisation: "OA---", membership: "O--S-", invitation: "-----", offer: "A----", candidate: "OOOO-", application: "OOO--", score_report: "-----", api_key: "-----", audit_log: "-----" },
   prescriber_admin:  { organisation: "OAO--", membership: "OOOO-", invitation: "OO-O-", offer: "A----", candidate: "OOOO-", application: "OOO--", score_report: "-----", api_key: "OO-O-", audit_log: "O----" },
   employer_member:   { organisation: "OA---", membership: "O--S-", invitation: "-----", offer: "AOO--", candidate: "OO---", application: "OOO--", score_report: "OO---", api_key: "-----", audit_log: "-----" },
   employer_admin:    { organisation: "OAO--", membership: "OOOO-", invitation: "OO-O-", offer: "AOOO-", candidate: "OO---", application: "OOO--", score_report: "OO-O-", api_key: "OO-O-", audit_log: "O----" },

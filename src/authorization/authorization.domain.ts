@@ -66,7 +66,7 @@ export const matrix = {
   },
   candidate: {
     organisation: none, membership: none, invitation: none, offer: row(A, D, D, D, D),
-    candidate: row(S, D, S, S, D), application: row(S, S, S, D, D), score_report: none, api_key: none, audit_log: none,
+    candidate: row(S, S, S, S, D), application: row(S, S, S, D, D), score_report: none, api_key: none, audit_log: none,
   },
   professional: {
     organisation: row(D, A, D, D, D), membership: none, invitation: none, offer: row(A, D, D, D, D),
@@ -74,7 +74,7 @@ export const matrix = {
   },
   prescriber_member: {
     ...memberBase, offer: row(A, D, D, D, D),
-    candidate: row(O, O, O, D, D), application: row(O, O, O, D, D), score_report: none,
+    candidate: row(O, O, O, O, D), application: row(O, O, O, D, D), score_report: none, // candidate delete = erasure asked by the counsellor
   },
   prescriber_admin: {
     ...adminBase, offer: row(A, D, D, D, D),

@@ -1,6 +1,7 @@
 // The capability plugins of the application, wired to the runtime.
 import { accountsConfigFromEnv, type AccountsDeps, registerAccountsRoutes } from "../accounts/index.ts";
 import { registerApiKeysRoutes } from "../authorization/api-keys.routes.ts";
+import { registerCandidatesRoutes } from "../candidates/candidates.routes.ts";
 import { registerGeoRoutes } from "../geo/geo.routes.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
@@ -25,5 +26,6 @@ export const capabilities = (runtime: Runtime, mailer: Mailer, env: NodeJS.Proce
     (app) => registerOrganisationsRoutes(app, accounts),
     (app) => registerApiKeysRoutes(app, accounts),
     (app) => registerRomeRoutes(app, { db: runtime.db }),
+    (app) => registerCandidatesRoutes(app, { ...accounts, geography: runtime.geography, geocoder: runtime.geocoder }),
   ];
 };

@@ -8,6 +8,7 @@ import * as jobsScoreReports from "./migrations/20261201T1902_jobs_score_reports
 import * as departementQpvStats from "./migrations/20261201T1903_departement_qpv_stats.ts";
 import * as accountsOrganisations from "./migrations/20261201T2000_accounts_organisations.ts";
 import * as romeOffers from "./migrations/20261202T0100_rome_offers.ts";
+import * as candidates from "./migrations/20261202T0200_candidates.ts";
 
 const migrations: Record<string, Migration> = {
   "20261201T1900_reference_data": referenceData,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "20261201T1903_departement_qpv_stats": departementQpvStats,
   "20261201T2000_accounts_organisations": accountsOrganisations,
   "20261202T0100_rome_offers": romeOffers,
+  "20261202T0200_candidates": candidates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
