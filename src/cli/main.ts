@@ -2,6 +2,7 @@
 import { isDomainError, describeError } from "../server/errors.ts";
 import { CliUsageError } from "./cli-error.ts";
 import { runImport } from "./import.command.ts";
+import { runRgpdCommand } from "./rgpd.command.ts";
 import { runScoreQpvCommand } from "./score-qpv.command.ts";
 
 const usage = `Tremplin — outils en ligne de commande
@@ -19,6 +20,10 @@ Usage :
   tremplin import ban FICHIER                          adresses BAN d'un département (CSV, .gz accepté)
   tremplin import rome DOSSIER                         référentiel ROME 4.0 (export RefRomeCsv de France Travail, .csv ou .csv.gz)
 
+  tremplin rgpd anonymise-inactive [--apply]
+      Profils candidats sans activité depuis 2 ans : prévient la personne par courriel, puis anonymise
+      30 jours après. Sans --apply : simulation, affiche les nombres et ne change rien.
+
 Base de données : embarquée (./var/pglite) par défaut, ou DATABASE_URL=postgres://…
 `;
 
@@ -29,6 +34,8 @@ const main = async (argv: string[]): Promise<number> => {
       return runScoreQpvCommand(rest);
     case "import":
       return runImport(rest);
+    case "rgpd":
+      return runRgpdCommand(rest);
     case undefined:
     case "help":
     case "--help":

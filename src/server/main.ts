@@ -1,5 +1,6 @@
 // `npm start`: migrate, load the shipped reference data once, serve on PORT.
-import { purgeExpiredAuthData } from "../accounts/index.ts";
+import { accountsConfigFromEnv, purgeExpiredAuthData } from "../accounts/index.ts";
+import { startRetentionSchedule } from "../candidates/retention.ts";
 import { markStaleJobsInterrupted } from "../jobs/jobs.queries.ts";
 import { createMailer } from "../mail/mailer.ts";
 import { mailConfigFromEnv, transportFromConfig } from "../mail/mail.transport.ts";
@@ -27,6 +28,8 @@ const housekeeping = setInterval(() => {
   purgeExpiredAuthData(runtime.db, new Date()).catch((error) => console.error("Nettoyage des sessions impossible", error));
 }, 60 * 60_000);
 housekeeping.unref();
+// RGPD: profiles inactive for 2 years are notified, then anonymised after the notice period.
+const stopRetention = startRetentionSchedule({ db: runtime.db, mailer, publicUrl: accountsConfigFromEnv({ PORT: String(config.port), ...process.env }).publicUrl });
 
 const app = await buildApp({ db: runtime.db, config }, capabilities(runtime, mailer));
 await app.listen({ port: config.port, host: config.host });
@@ -34,6 +37,7 @@ console.log(`Tremplin écoute sur http://localhost:${config.port}`);
 
 const shutdown = async () => {
   clearInterval(housekeeping);
+  stopRetention();
   mailer.stop();
   await app.close();
   await runtime.close();
