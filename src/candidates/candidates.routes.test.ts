@@ -75,6 +75,9 @@ for (const engine of testEngines()) {
           await registerCandidatesRoutes(app, { ...deps, geography, geocoder });
         },
       ]);
+      await t.db.insertInto("rome_fiches").values({ code: "A1203", label: "Aménagement et entretien des espaces verts", parent_code: "A12" }).execute();
+      await t.db.insertInto("rome_appellations").values({ code: "38000", rome_code: "A1203", label: "Jardinier / Jardinière d'espaces verts", short_label: "Jardinier", label_norm: "jardinier jardiniere d espaces verts" }).execute();
+      await t.db.insertInto("rome_competences").values({ code: "100001", kind: "competence", label: "Entretenir un espace vert", label_norm: "entretenir un espace vert" }).execute();
       counsellor = await signedIn(t, "conseil@ml-a.example", "professional", "Claire Conseil");
       orgA = (await counsellor.request("POST", "/api/v1/organisations", { kind: "ML", name: "Mission locale A", siret: siretPrescriber })).json().id;
       await counsellor.refreshCsrf();
@@ -95,6 +98,10 @@ for (const engine of testEngines()) {
       assert.equal(fields["body.email"], "Adresse électronique invalide.");
       assert.equal(fields["body.birthYear"], "La personne doit avoir au moins 14 ans.");
       assert.equal(fields["body.barriers.0"], "Frein périphérique inconnu.");
+      const unknownJob = await counsellor.request("POST", "/api/v1/candidates", { ...lea, targetAppellations: ["38000", "99999"] });
+      assert.equal(unknownJob.statusCode, 400);
+      assert.equal(unknownJob.json().message, "Métier(s) recherché(s) inconnu(s) du ROME 4.0 : 99999.");
+      assert.equal((await counsellor.request("POST", "/api/v1/candidates", { ...lea, skills: ["424242"] })).json().code, "candidate.unknown_skills");
       const missingName = await counsellor.request("POST", "/api/v1/candidates", { consent: true, lastName: "X" });
       assert.match(missingName.json().details.find((d: { field: string }) => d.field === "body.firstName").message, /Indiquez le prénom/);
       assert.equal((await t.db.selectFrom("candidates").select("id").execute()).length, 0);

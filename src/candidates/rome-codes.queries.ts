@@ -1,15 +1,14 @@
 // Target appellations and skills are ROME 4.0 codes, checked against the ROME
-// tables of the offers capability (rome_appellations, rome_competences) when they
-// are installed. Raw SQL on purpose: this module does not depend on their types.
-import { sql } from "kysely";
+// reference (rome_appellations, rome_competences) once it is loaded; while those
+// tables are empty (reference not imported yet), codes are only checked by shape.
 import type { Executor } from "../server/transaction.ts";
 
 const unknownIn = async (db: Executor, table: "rome_appellations" | "rome_competences", codes: string[]): Promise<string[]> => {
   if (codes.length === 0) return [];
-  const exists = await sql<{ present: boolean }>`select to_regclass(${`public.${table}`}) is not null as present`.execute(db);
-  if (!exists.rows[0]?.present) return [];
-  const known = await sql<{ code: string }>`select code::text as code from ${sql.table(table)} where code::text = any(${codes}::text[])`.execute(db);
-  const found = new Set(known.rows.map((r) => r.code));
+  const loaded = await db.selectFrom(table).select("code").limit(1).executeTakeFirst();
+  if (!loaded) return [];
+  const known = await db.selectFrom(table).select("code").where("code", "in", codes).execute();
+  const found = new Set(known.map((r) => r.code));
   return codes.filter((code) => !found.has(code));
 };
 
