@@ -166,6 +166,7 @@ export type DB = {
   candidate_consents: CandidateConsentsTable;
   candidate_documents: CandidateDocumentsTable;
   candidate_changes: CandidateChangesTable;
+  demo_seed_runs: DemoSeedRunsTable;
 };
 
 // --- Accounts, organisations, authorisation, mail (migration 20261201T2000) ---
@@ -439,4 +440,13 @@ export type CandidateChangesTable = {
   by_organisation_id: string | null;
   action: string;
   fields: ColumnType<string[], string[] | undefined, string[]>;
+};
+
+
+/** One row per demo seeding step (src/demo): started once, finished with what it created. */
+export type DemoSeedRunsTable = {
+  step: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  counts: JSONColumnType<Record<string, number>, string, string>;
 };
