@@ -64,6 +64,7 @@ describe("notification rules", () => {
     assert.deepEqual(recipientsFor({ audience: "candidate", kind: "application_refused" }, people), ["c@x.fr"]);
     assert.deepEqual(recipientsFor({ audience: "candidate", kind: "application_refused" }, { ...people, candidateEmail: null }), []);
     assert.deepEqual(recipientsFor({ audience: "sender", kind: "application_refused" }, { ...people, actorUserId: "p1" }), []);
+    assert.deepEqual(recipientsFor({ audience: "sender", kind: "application_sent" }, { ...people, actorUserId: "p1" }), ["p1@x.fr"], "the confirmation of one's own send");
   });
 
   it("is on by default for every kind, off only when switched off (property)", () => {

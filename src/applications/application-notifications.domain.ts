@@ -90,7 +90,8 @@ export const wantsNotice = (settings: NotificationSettings, kind: NotificationKi
 
 /**
  * The addresses to write to for one notice: professionals filtered by their own
- * settings, never the person who acted, the candidate whenever an address is known.
+ * settings, never the person who acted (except the confirmation of their own
+ * send), the candidate whenever an address is known.
  */
 export const recipientsFor = (
   notice: Notice,
@@ -104,8 +105,10 @@ export const recipientsFor = (
   switch (notice.audience) {
     case "candidate":
       return people.candidateEmail ? [people.candidateEmail] : [];
-    case "sender":
-      return people.sender && people.sender.userId !== people.actorUserId && wantsNotice(people.sender.settings, notice.kind) ? [people.sender.email] : [];
+    case "sender": {
+      const own = notice.kind !== "application_sent" && people.sender?.userId === people.actorUserId;
+      return people.sender && !own && wantsNotice(people.sender.settings, notice.kind) ? [people.sender.email] : [];
+    }
     case "employer_members":
       return people.employerMembers.filter((m) => m.userId !== people.actorUserId && wantsNotice(m.settings, notice.kind)).map((m) => m.email);
   }

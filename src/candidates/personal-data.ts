@@ -8,6 +8,7 @@
 // (ids only). Removed: identity, contact, address and point, birth year, skills,
 // languages, licences, mobility, availability, barriers, the CV and the account.
 import { sql } from "kysely";
+import { applicationsPersonalData } from "../applications/applications.personal-data.ts";
 import type { Executor, Tx } from "../server/transaction.ts";
 import { deleteDocuments, findCandidate, followersOf, listChanges, listConsents, readCvContent } from "./candidates.queries.ts";
 
@@ -122,7 +123,7 @@ const accesses: PersonalDataSection = {
 };
 
 /** The sections, in order. Another capability appends its own (e.g. applications: messages, refusal texts). */
-export const personalDataSections: PersonalDataSection[] = [account, profile, followers, consents, cv, changes, accesses];
+export const personalDataSections: PersonalDataSection[] = [account, profile, followers, consents, cv, changes, accesses, applicationsPersonalData];
 
 export const registerPersonalDataSection = (section: PersonalDataSection): void => {
   if (!personalDataSections.some((s) => s.name === section.name)) personalDataSections.push(section);

@@ -1,5 +1,6 @@
 // The capability plugins of the application, wired to the runtime.
 import { accountsConfigFromEnv, type AccountsDeps, registerAccountsRoutes } from "../accounts/index.ts";
+import { registerApplicationsRoutes } from "../applications/applications.routes.ts";
 import { registerApiKeysRoutes } from "../authorization/api-keys.routes.ts";
 import { registerCandidatesRoutes } from "../candidates/candidates.routes.ts";
 import { registerGeoRoutes } from "../geo/geo.routes.ts";
@@ -27,5 +28,6 @@ export const capabilities = (runtime: Runtime, mailer: Mailer, env: NodeJS.Proce
     (app) => registerApiKeysRoutes(app, accounts),
     (app) => registerRomeRoutes(app, { db: runtime.db }),
     (app) => registerCandidatesRoutes(app, { ...accounts, geography: runtime.geography, geocoder: runtime.geocoder }),
+    (app) => registerApplicationsRoutes(app, accounts),
   ];
 };

@@ -1,7 +1,7 @@
 // `npm start`: migrate, load the shipped reference data once, serve on PORT.
 import { accountsConfigFromEnv, purgeExpiredAuthData } from "../accounts/index.ts";
+import { autoRefuseUnanswered } from "../applications/applications.use-cases.ts";
 import { startRetentionSchedule } from "../candidates/retention.ts";
-import { DemoRefusedInProduction, seedDemoOnStart } from "../demo/index.ts";
 import { markStaleJobsInterrupted } from "../jobs/jobs.queries.ts";
 import { createMailer } from "../mail/mailer.ts";
 import { mailConfigFromEnv, transportFromConfig } from "../mail/mail.transport.ts";
@@ -25,26 +25,11 @@ await markStaleJobsInterrupted(runtime.db);
 const mailConfig = mailConfigFromEnv();
 const mailer = createMailer({ db: runtime.db, transport: transportFromConfig(mailConfig), from: mailConfig.from });
 mailer.start();
-
-// The demo territory (accounts with a public password): on by default, TREMPLIN_DEMO=0 to skip, refused in production.
-try {
-  await seedDemoOnStart(
-    {
-      accounts: { db: runtime.db, mailer, config: accountsConfigFromEnv({ PORT: String(config.port), ...process.env }) },
-      geography: runtime.geography,
-      geocoder: runtime.geocoder,
-    },
-    (line) => console.log(line),
-  );
-} catch (error) {
-  if (!(error instanceof DemoRefusedInProduction)) throw error;
-  console.error(error.message);
-  mailer.stop();
-  await runtime.close();
-  process.exit(1);
-}
+const applicationsConfig = accountsConfigFromEnv({ PORT: String(config.port), ...process.env });
 const housekeeping = setInterval(() => {
   purgeExpiredAuthData(runtime.db, new Date()).catch((error) => console.error("Nettoyage des sessions impossible", error));
+  // Applications unanswered for 60 days are refused automatically (reason « auto »).
+  autoRefuseUnanswered({ db: runtime.db, mailer, config: applicationsConfig }).catch((error) => console.error("Refus automatique des candidatures impossible", error));
 }, 60 * 60_000);
 housekeeping.unref();
 // RGPD: profiles inactive for 2 years are notified, then anonymised after the notice period.

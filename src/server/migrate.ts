@@ -9,7 +9,7 @@ import * as departementQpvStats from "./migrations/20261201T1903_departement_qpv
 import * as accountsOrganisations from "./migrations/20261201T2000_accounts_organisations.ts";
 import * as romeOffers from "./migrations/20261202T0100_rome_offers.ts";
 import * as candidates from "./migrations/20261202T0200_candidates.ts";
-import * as demo from "./migrations/20261202T0500_demo.ts";
+import * as applications from "./migrations/20261202T0400_applications.ts";
 
 const migrations: Record<string, Migration> = {
   "20261201T1900_reference_data": referenceData,
@@ -19,7 +19,7 @@ const migrations: Record<string, Migration> = {
   "20261201T2000_accounts_organisations": accountsOrganisations,
   "20261202T0100_rome_offers": romeOffers,
   "20261202T0200_candidates": candidates,
-  "20261202T0500_demo": demo,
+  "20261202T0400_applications": applications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,157 @@
+// Lists of applications: the employer's inbox (filters, keyset pagination,
+// counts by state), the counsellor's "candidatures envoyées" and the
+// candidate's "mes candidatures". One query per page, served by the
+// (organisation, created_at desc, id desc) indexes.
+import { sql } from "kysely";
+import type { Executor } from "../server/transaction.ts";
+import { type ApplicationState, employerVisibilityCutoff, type SenderKind } from "./application-states.domain.ts";
+
+export type ListScope =
+  | { kind: "received"; organisationId: string; now: Date }
+  | { kind: "sent"; organisationId: string }
+  | { kind: "candidate"; candidateId: string };
+
+export type ListFilters = {
+  states?: ApplicationState[];
+  offerId?: string;
+  senderKind?: SenderKind;
+  /** Calendar days (Europe/Paris), inclusive. */
+  createdFrom?: string;
+  createdTo?: string;
+};
+
+export type ListItem = {
+  id: string;
+  state: ApplicationState;
+  senderKind: SenderKind;
+  senderOrganisationName: string | null;
+  employerOrganisationId: string;
+  employerName: string;
+  candidate: { id: string; firstName: string | null; lastName: string | null; anonymised: boolean };
+  offer: { id: string; title: string } | null;
+  hiringStartAt: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type ListPage = { items: ListItem[]; nextCursor: string | null };
+
+const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString("base64url");
+const decodeCursor = (cursor: string): { createdAt: string; id: string } | null => {
+  const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!createdAt || !id || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(createdAt) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  return { createdAt, id };
+};
+export const isValidCursor = (cursor: string): boolean => decodeCursor(cursor) !== null;
+
+const scoped = (db: Executor, scope: ListScope) => {
+  let query = db
+    .selectFrom("applications as a")
+    .innerJoin("candidates as c", "c.id", "a.candidate_id")
+    .innerJoin("organisations as e", "e.id", "a.employer_organisation_id")
+    .leftJoin("organisations as s", "s.id", "a.sender_organisation_id")
+    .leftJoin("offers as o", "o.id", "a.offer_id");
+  if (scope.kind === "received") {
+    const cutoff = employerVisibilityCutoff(scope.now);
+    query = query
+      .where("a.employer_organisation_id", "=", scope.organisationId)
+      .where((eb) => eb.or([eb("a.created_at", ">=", cutoff), eb("a.state", "=", "accepted")]));
+  } else if (scope.kind === "sent") {
+    query = query.where("a.sender_organisation_id", "=", scope.organisationId);
+  } else {
+    query = query.where("a.candidate_id", "=", scope.candidateId);
+  }
+  return query;
+};
+
+export const listApplications = async (db: Executor, scope: ListScope, filters: ListFilters, page: { limit: number; cursor?: string }): Promise<ListPage> => {
+  let query = scoped(db, scope).select([
+    "a.id",
+    "a.state",
+    "a.sender_kind",
+    "s.name as sender_organisation_name",
+    "a.employer_organisation_id",
+    "e.name as employer_name",
+    "c.id as candidate_id",
+    "c.first_name",
+    "c.last_name",
+    "c.anonymised_at",
+    "o.id as offer_id",
+    "o.title as offer_title",
+    sql<string | null>`to_char(a.hiring_start_at, 'YYYY-MM-DD')`.as("hiring_start_at"),
+    sql<string>`to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("cursor_at"),
+    "a.created_at",
+    "a.updated_at",
+  ]);
+  if (filters.states?.length) query = query.where("a.state", "in", filters.states);
+  if (filters.offerId) query = query.where("a.offer_id", "=", filters.offerId);
+  if (filters.senderKind) query = query.where("a.sender_kind", "=", filters.senderKind);
+  if (filters.createdFrom) query = query.where("a.created_at", ">=", sql<Date>`(${filters.createdFrom}::date::timestamp at time zone 'Europe/Paris')`);
+  if (filters.createdTo) query = query.where("a.created_at", "<", sql<Date>`((${filters.createdTo}::date + 1)::timestamp at time zone 'Europe/Paris')`);
+  const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  if (cursor) {
+    query = query.where((eb) => eb(eb.refTuple("a.created_at", "a.id"), "<", eb.tuple(sql<Date>`${cursor.createdAt}::timestamptz`, sql<string>`${cursor.id}::uuid`)));
+  }
+  const rows = await query.orderBy("a.created_at", "desc").orderBy("a.id", "desc").limit(page.limit + 1).execute();
+  const items = rows.slice(0, page.limit).map((r) => ({
+    id: r.id,
+    state: r.state as ApplicationState,
+    senderKind: r.sender_kind,
+    senderOrganisationName: r.sender_organisation_name,
+    employerOrganisationId: r.employer_organisation_id,
+    employerName: r.employer_name,
+    candidate: { id: r.candidate_id, firstName: r.first_name, lastName: r.last_name, anonymised: r.anonymised_at !== null },
+    offer: r.offer_id && r.offer_title ? { id: r.offer_id, title: r.offer_title } : null,
+    hiringStartAt: r.hiring_start_at,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  }));
+  const last = rows[page.limit - 1];
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+};
+
+/** Counts by state within the scope (tabs of the inbox), ignoring the other filters. */
+export const countByState = async (db: Executor, scope: ListScope): Promise<Partial<Record<ApplicationState, number>>> => {
+  const rows = await scoped(db, scope).select(["a.state", (eb) => eb.fn.countAll<number>().as("count")]).groupBy("a.state").execute();
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
+};
+
+/** What an employer, a counsellor or the candidate sees of the person, through the application. */
+export type SharedCandidate = {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  birthYear: number | null;
+  communeInsee: string | null;
+  postcode: string | null;
+  anonymised: boolean;
+};
+
+export const sharedCandidate = async (db: Executor, candidateId: string): Promise<SharedCandidate | null> => {
+  const row = await db
+    .selectFrom("candidates")
+    .select(["id", "first_name", "last_name", "email", "phone", "birth_year", "commune_insee", "postcode", "anonymised_at"])
+    .where("id", "=", candidateId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    birthYear: row.birth_year,
+    communeInsee: row.commune_insee,
+    postcode: row.postcode,
+    anonymised: row.anonymised_at !== null,
+  };
+};
+
+export const organisationNames = async (db: Executor, ids: (string | null)[]): Promise<Map<string, string>> => {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+};
