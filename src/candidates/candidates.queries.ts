@@ -376,3 +376,24 @@ export const listChanges = async (db: Executor, candidateId: string) =>
       .orderBy("id")
       .execute()
   ).map((r) => ({ action: r.action, fields: r.fields, byUserId: r.by_user_id, byOrganisationId: r.by_organisation_id, at: r.at.toISOString() }));
+
+/**
+ * Links a person's account to the profile a professional recorded with the same (verified) e-mail,
+ * when there is exactly one such profile without an account. Returns the linked id, or null.
+ */
+export const linkAccountByEmail = async (tx: Executor, userId: string, email: string, now: Date): Promise<string | null> => {
+  const matches = await tx
+    .selectFrom("candidates")
+    .select("id")
+    .where("email", "=", email.toLowerCase())
+    .where("user_id", "is", null)
+    .where("anonymised_at", "is", null)
+    .limit(2)
+    .execute();
+  if (matches.length !== 1) return null;
+  const id = matches[0]!.id;
+  const linked = await tx.updateTable("candidates").set({ user_id: userId, last_activity_at: now, inactivity_notified_at: null }).where("id", "=", id).where("user_id", "is", null).executeTakeFirst();
+  if (Number(linked.numUpdatedRows) !== 1) return null;
+  await recordChange(tx, id, { action: "account_linked", fields: [], byUserId: userId, byOrganisationId: null, at: now });
+  return id;
+};

@@ -248,6 +248,18 @@ for (const engine of testEngines()) {
       assert.equal(user.password_hash, null);
     });
 
+    it("a person signing up with the e-mail their counsellor recorded finds that profile", async () => {
+      const recorded = await counsellor.request("POST", "/api/v1/candidates", { firstName: "Inès", lastName: "Garcia", email: "ines@example.org", consent: true });
+      assert.equal(recorded.json().hasAccount, false);
+      const ines = await signedIn(t, "ines@example.org", "candidate", "Inès");
+      const mine = await ines.request("GET", "/api/v1/candidates/me");
+      assert.equal(mine.statusCode, 200, mine.body);
+      assert.equal(mine.json().id, recorded.json().id);
+      assert.equal(mine.json().hasAccount, true);
+      assert.deepEqual(mine.json().followedBy.map((f: { name: string }) => f.name), ["Mission locale A"]);
+      assert.equal((await ines.request("POST", "/api/v1/candidates", { firstName: "Inès", lastName: "G", consent: true })).json().code, "candidate.already_exists");
+    });
+
     it("an employer records a candidate for a direct hire and sees only that one; an employer never exports", async () => {
       const created = await employer.request("POST", "/api/v1/candidates", { firstName: "Nina", lastName: "Roux", consent: true });
       assert.equal(created.statusCode, 201, created.body);
@@ -288,7 +300,7 @@ for (const engine of testEngines()) {
       assert.equal((await t.db.selectFrom("candidate_documents").select("id").where("candidate_id", "=", leaId).execute()).length, 0);
       assert.equal((await t.db.selectFrom("candidate_consents").select("id").where("candidate_id", "=", leaId).execute()).length, 2);
       assert.equal(await auditCount("candidate.anonymised", leaId), 1);
-      assert.equal((await counsellor.request("GET", "/api/v1/candidates")).json().total, 1, "no longer listed");
+      assert.equal((await counsellor.request("GET", "/api/v1/candidates")).json().total, 2, "no longer listed (Omar and Inès remain)");
       assert.equal((await counsellor.request("PATCH", `/api/v1/candidates/${leaId}`, { firstName: "Léa" })).json().code, "candidate.anonymised");
       assert.equal((await counsellor.request("POST", `/api/v1/candidates/${leaId}/erasure`)).statusCode, 204, "idempotent");
     });

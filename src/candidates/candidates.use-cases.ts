@@ -41,6 +41,7 @@ import {
   followersOf,
   insertCandidate,
   insertConsent,
+  linkAccountByEmail,
   listCandidatesOfOrganisation,
   listConsents,
   readCvContent,
@@ -189,6 +190,7 @@ export const createCandidate = async (deps: CandidatesDeps, actor: Actor | null,
     availableFrom: input.availableFrom ?? null,
     barriers: input.barriers ?? [],
   });
+  if (self && (await linkRecordedProfile(deps, actor.userId))) throw candidatesError("candidate.already_exists");
   await validateRome(deps.db, profile);
   const location = await locateAddress(deps, profile.address, at);
   const id = await runInTransaction(deps.db, async (tx) => {
@@ -239,10 +241,18 @@ export const readCandidateSharedThroughApplication = async (db: Executor, candid
   return candidateDto(db, candidate);
 };
 
+/** A person signing in for the first time finds the profile their counsellor recorded with their verified e-mail. */
+const linkRecordedProfile = async (deps: AccountsDeps, userId: string): Promise<CandidateRow | null> => {
+  const user = await findUserById(deps.db, userId);
+  if (!user?.emailVerifiedAt) return null;
+  const id = await runInTransaction(deps.db, (tx) => linkAccountByEmail(tx, userId, user.email, now(deps)));
+  return id ? findCandidate(deps.db, id) : null;
+};
+
 export const readMine = async (deps: AccountsDeps, actor: Actor | null): Promise<CandidateDto> => {
   if (!actor) throw accountsError("auth.unauthenticated");
   if (actor.role !== "candidate") throw accountsError("auth.forbidden");
-  const candidate = await findCandidateOfUser(deps.db, actor.userId);
+  const candidate = (await findCandidateOfUser(deps.db, actor.userId)) ?? (await linkRecordedProfile(deps, actor.userId));
   if (!candidate) throw candidatesError("candidate.no_profile");
   await touchCandidate(deps.db, candidate.id, now(deps));
   return candidateDto(deps.db, candidate);
