@@ -5,6 +5,7 @@ import { registerApiKeysRoutes } from "../authorization/api-keys.routes.ts";
 import { registerCandidatesRoutes } from "../candidates/candidates.routes.ts";
 import { registerGeoRoutes } from "../geo/geo.routes.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import { registerOffersRoutes } from "../offers/offers.routes.ts";
 import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
 import { registerRomeRoutes } from "../rome/rome.routes.ts";
 import { registerScoreQpvRoutes } from "../score-qpv/score-qpv.routes.ts";
@@ -29,5 +30,6 @@ export const capabilities = (runtime: Runtime, mailer: Mailer, env: NodeJS.Proce
     (app) => registerRomeRoutes(app, { db: runtime.db }),
     (app) => registerCandidatesRoutes(app, { ...accounts, geography: runtime.geography, geocoder: runtime.geocoder }),
     (app) => registerApplicationsRoutes(app, accounts),
+    (app) => registerOffersRoutes(app, { ...accounts, geocoder: runtime.geocoder }),
   ];
 };

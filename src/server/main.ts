@@ -3,6 +3,7 @@ import { accountsConfigFromEnv, purgeExpiredAuthData } from "../accounts/index.t
 import { autoRefuseUnanswered } from "../applications/applications.use-cases.ts";
 import { startRetentionSchedule } from "../candidates/retention.ts";
 import { markStaleJobsInterrupted } from "../jobs/jobs.queries.ts";
+import { runOfferHousekeeping } from "../offers/offers.housekeeping.ts";
 import { createMailer } from "../mail/mailer.ts";
 import { mailConfigFromEnv, transportFromConfig } from "../mail/mail.transport.ts";
 import { buildApp } from "./app.ts";
@@ -26,10 +27,17 @@ const mailConfig = mailConfigFromEnv();
 const mailer = createMailer({ db: runtime.db, transport: transportFromConfig(mailConfig), from: mailConfig.from });
 mailer.start();
 const applicationsConfig = accountsConfigFromEnv({ PORT: String(config.port), ...process.env });
+const offerHousekeeping = () =>
+  runOfferHousekeeping({ db: runtime.db, mailer, publicUrl: applicationsConfig.publicUrl }, new Date()).catch((error) =>
+    console.error("Suivi des offres sans mise à jour impossible", error),
+  );
+await offerHousekeeping();
 const housekeeping = setInterval(() => {
   purgeExpiredAuthData(runtime.db, new Date()).catch((error) => console.error("Nettoyage des sessions impossible", error));
   // Applications unanswered for 60 days are refused automatically (reason « auto »).
   autoRefuseUnanswered({ db: runtime.db, mailer, config: applicationsConfig }).catch((error) => console.error("Refus automatique des candidatures impossible", error));
+  // Offers not updated for 60 days are flagged to their employer, closed after 90.
+  void offerHousekeeping();
 }, 60 * 60_000);
 housekeeping.unref();
 // RGPD: profiles inactive for 2 years are notified, then anonymised after the notice period.
