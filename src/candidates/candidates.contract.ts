@@ -118,6 +118,8 @@ export const candidateSchema = z.object({
   location: locationSchema,
   targetAppellations: z.array(z.string()),
   skills: z.array(z.string()),
+  targetAppellationLabels: z.array(z.object({ code: z.string(), label: z.string() })).describe("Libellés ROME 4.0 des métiers recherchés"),
+  skillLabels: z.array(z.object({ code: z.string(), label: z.string() })).describe("Libellés ROME 4.0 des compétences"),
   languages: z.array(z.object({ name: z.string(), level: z.enum(languageLevels) })),
   drivingLicences: z.array(z.string()),
   mobilityRadiusKm: z.number().nullable(),

@@ -144,7 +144,8 @@ export const retentionCutoffs = (now: Date) => ({
 // --- CV ---
 
 export const cvMaxBytes = 5 * 1024 * 1024;
-const pdfMagic = Buffer.from("%PDF-");
+/** "%PDF-" */
+const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d];
 
 export type CvVerdict = "ok" | "empty" | "too_large" | "not_pdf";
 
@@ -152,7 +153,7 @@ export type CvVerdict = "ok" | "empty" | "too_large" | "not_pdf";
 export const checkCv = (content: Uint8Array): CvVerdict => {
   if (content.byteLength === 0) return "empty";
   if (content.byteLength > cvMaxBytes) return "too_large";
-  if (content.byteLength < pdfMagic.length || !Buffer.from(content.buffer, content.byteOffset, pdfMagic.length).equals(pdfMagic)) return "not_pdf";
+  if (content.byteLength < pdfMagic.length || pdfMagic.some((byte, i) => content[i] !== byte)) return "not_pdf";
   return "ok";
 };
 

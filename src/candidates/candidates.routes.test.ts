@@ -119,6 +119,8 @@ for (const engine of testEngines()) {
       assert.equal(body.location.uncertain, false);
       assert.equal(body.location.communeInsee, "75120");
       assert.equal(body.createdVia, "prescriber");
+      assert.deepEqual(body.targetAppellationLabels, [{ code: "38000", label: "Jardinier / Jardinière d'espaces verts" }]);
+      assert.deepEqual(body.skillLabels, [{ code: "100001", label: "Entretenir un espace vert" }]);
       assert.deepEqual(body.followedBy.map((f: { name: string }) => f.name), ["Mission locale A"]);
       assert.equal(body.consent.decision, "given");
       assert.equal(body.consent.givenBy, "prescriber");

@@ -52,7 +52,7 @@ import {
   updateCandidateProfile,
 } from "./candidates.queries.ts";
 import { anonymiseCandidate, exportPersonalData } from "./personal-data.ts";
-import { checkRomeCodes } from "./rome-codes.queries.ts";
+import { checkRomeCodes, romeLabels } from "./rome-codes.queries.ts";
 
 export type CandidatesDeps = AccountsDeps & { geography: Geography; geocoder: Geocoder };
 
@@ -78,7 +78,7 @@ export const locateAddress = async (deps: Pick<CandidatesDeps, "geocoder" | "geo
 // --- DTO ---
 
 export const candidateDto = async (db: Executor, c: CandidateRow): Promise<CandidateDto> => {
-  const [followers, cv, consents] = await Promise.all([followersOf(db, c.id), findCvMeta(db, c.id), listConsents(db, c.id)]);
+  const [followers, cv, consents, labels] = await Promise.all([followersOf(db, c.id), findCvMeta(db, c.id), listConsents(db, c.id), romeLabels(db, c.targetAppellations, c.skills)]);
   const consent = consents.at(-1) ?? null;
   return {
     id: c.id,
@@ -101,6 +101,8 @@ export const candidateDto = async (db: Executor, c: CandidateRow): Promise<Candi
     },
     targetAppellations: c.targetAppellations,
     skills: c.skills,
+    targetAppellationLabels: labels.appellations,
+    skillLabels: labels.skills,
     languages: c.languages,
     drivingLicences: c.drivingLicences,
     mobilityRadiusKm: c.mobilityRadiusKm,

@@ -16,3 +16,14 @@ export const checkRomeCodes = async (db: Executor, appellations: string[], skill
   unknownAppellations: await unknownIn(db, "rome_appellations", appellations),
   unknownSkills: await unknownIn(db, "rome_competences", skills),
 });
+
+/** Labels of the codes (a code missing from the reference keeps its code as label). */
+export const romeLabels = async (db: Executor, appellations: string[], skills: string[]) => {
+  const label = async (table: "rome_appellations" | "rome_competences", codes: string[]) => {
+    if (codes.length === 0) return [];
+    const rows = await db.selectFrom(table).select(["code", "label"]).where("code", "in", codes).execute();
+    const byCode = new Map(rows.map((r) => [r.code, r.label]));
+    return codes.map((code) => ({ code, label: byCode.get(code) ?? code }));
+  };
+  return { appellations: await label("rome_appellations", appellations), skills: await label("rome_competences", skills) };
+};

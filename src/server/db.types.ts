@@ -166,6 +166,7 @@ export type DB = {
   candidate_consents: CandidateConsentsTable;
   candidate_documents: CandidateDocumentsTable;
   candidate_changes: CandidateChangesTable;
+  demo_seed_runs: DemoSeedRunsTable;
   applications: ApplicationsTable;
   application_transitions: ApplicationTransitionsTable;
   application_messages: ApplicationMessagesTable;
@@ -443,6 +444,15 @@ export type CandidateChangesTable = {
   by_organisation_id: string | null;
   action: string;
   fields: ColumnType<string[], string[] | undefined, string[]>;
+};
+
+
+/** One row per demo seeding step (src/demo): started once, finished with what it created. */
+export type DemoSeedRunsTable = {
+  step: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  counts: JSONColumnType<Record<string, number>, string, string>;
 };
 
 // Applications (20261202T0400_applications). Dates of hire are calendar days ("YYYY-MM-DD").

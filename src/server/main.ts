@@ -2,6 +2,7 @@
 import { accountsConfigFromEnv, purgeExpiredAuthData } from "../accounts/index.ts";
 import { autoRefuseUnanswered } from "../applications/applications.use-cases.ts";
 import { startRetentionSchedule } from "../candidates/retention.ts";
+import { DemoRefusedInProduction, seedDemoOnStart } from "../demo/index.ts";
 import { markStaleJobsInterrupted } from "../jobs/jobs.queries.ts";
 import { runOfferHousekeeping } from "../offers/offers.housekeeping.ts";
 import { createMailer } from "../mail/mailer.ts";
@@ -26,6 +27,24 @@ await markStaleJobsInterrupted(runtime.db);
 const mailConfig = mailConfigFromEnv();
 const mailer = createMailer({ db: runtime.db, transport: transportFromConfig(mailConfig), from: mailConfig.from });
 mailer.start();
+
+// The demo territory (accounts with a public password): on by default, TREMPLIN_DEMO=0 to skip, refused in production.
+try {
+  await seedDemoOnStart(
+    {
+      accounts: { db: runtime.db, mailer, config: accountsConfigFromEnv({ PORT: String(config.port), ...process.env }) },
+      geography: runtime.geography,
+      geocoder: runtime.geocoder,
+    },
+    (line) => console.log(line),
+  );
+} catch (error) {
+  if (!(error instanceof DemoRefusedInProduction)) throw error;
+  console.error(error.message);
+  mailer.stop();
+  await runtime.close();
+  process.exit(1);
+}
 const applicationsConfig = accountsConfigFromEnv({ PORT: String(config.port), ...process.env });
 const offerHousekeeping = () =>
   runOfferHousekeeping({ db: runtime.db, mailer, publicUrl: applicationsConfig.publicUrl }, new Date()).catch((error) =>

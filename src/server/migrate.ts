@@ -10,6 +10,7 @@ import * as accountsOrganisations from "./migrations/20261201T2000_accounts_orga
 import * as romeOffers from "./migrations/20261202T0100_rome_offers.ts";
 import * as candidates from "./migrations/20261202T0200_candidates.ts";
 import * as applications from "./migrations/20261202T0400_applications.ts";
+import * as demo from "./migrations/20261202T0500_demo.ts";
 
 const migrations: Record<string, Migration> = {
   "20261201T1900_reference_data": referenceData,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "20261202T0100_rome_offers": romeOffers,
   "20261202T0200_candidates": candidates,
   "20261202T0400_applications": applications,
+  "20261202T0500_demo": demo,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

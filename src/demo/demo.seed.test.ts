@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { checkSiret } from "../organisations/organisations.domain.ts";
+import type { Database } from "../server/db.ts";
+import { testEngines } from "../server/test-engines.ts";
+import { DemoRefusedInProduction, demoPassword, productionRefusalMessage } from "./demo.domain.ts";
+import { seedDemoTerritory } from "./demo.seed.ts";
+import { buildDemoTestApp, type DemoTestApp } from "./demo.test-support.ts";
+import { demoAccounts, demoOrganisations } from "./demo.territory.ts";
+import { seedDemoOnStart } from "./index.ts";
+
+/** What the demo put in the database, per table (and per kind where it matters). */
+const counts = async (db: Database) => {
+  const count = async (table: "users" | "organisations" | "memberships" | "audit_log" | "demo_seed_runs") =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const families = await db.selectFrom("organisations").select(["family", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("family").orderBy("family").execute();
+  return {
+    users: await count("users"),
+    organisations: await count("organisations"),
+    memberships: await count("memberships"),
+    audit: await count("audit_log"),
+    runs: await count("demo_seed_runs"),
+    families: Object.fromEntries(families.map((row) => [row.family, Number(row.n)])),
+  };
+};
+
+for (const engine of testEngines()) {
+  describe(`demo territory on ${engine.name}`, () => {
+    let t: DemoTestApp;
+    before(async () => {
+      t = await buildDemoTestApp(engine);
+    });
+    after(() => t.close());
+
+    it("is refused when NODE_ENV=production, in French, before writing anything", async () => {
+      await assert.rejects(seedDemoTerritory({ ...t.demo, env: { NODE_ENV: "production" } }), (error: unknown) => {
+        assert.ok(error instanceof DemoRefusedInProduction);
+        assert.equal(error.message, productionRefusalMessage);
+        assert.match(error.message, /refusé quand NODE_ENV=production/);
+        return true;
+      });
+      await assert.rejects(seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production", TREMPLIN_DEMO: "1" } }, () => {}), DemoRefusedInProduction);
+      assert.equal(await seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production" } }, () => {}), null, "off by default in production");
+      assert.equal(await seedDemoOnStart({ ...t.demo, env: { TREMPLIN_DEMO: "0" } }, () => {}), null);
+      assert.deepEqual(await counts(t.db), { users: 0, organisations: 0, memberships: 0, audit: 0, runs: 0, families: {} });
+    });
+
+    it("seeds once: two starts at the same time, then a restart, give the same territory", async () => {
+      const lines: string[] = [];
+      const [first, concurrent] = await Promise.all([seedDemoOnStart(t.demo, (line) => lines.push(line)), seedDemoTerritory(t.demo)]);
+      const seededBy = [first!, concurrent].filter((report) => report.seeded.some((s) => s.step === "organisations"));
+      assert.equal(seededBy.length, 1, "exactly one of the two starts seeds the organisations");
+      const once = await counts(t.db);
+      assert.equal(once.users, demoAccounts.length);
+      assert.equal(once.organisations, demoOrganisations.length);
+      assert.deepEqual(once.families, { employer: 10, operator: 1, prescriber: 3 });
+      assert.equal(once.runs, 1);
+
+      const restart = await seedDemoTerritory(t.demo);
+      assert.deepEqual(restart.seeded, []);
+      assert.deepEqual(restart.alreadyDone, ["organisations"]);
+      assert.deepEqual(await counts(t.db), once);
+    });
+
+    it("has the organisations of a believable territory, with valid SIRETs and the prescribers' authorisations", async () => {
+      const rows = await t.db.selectFrom("organisations").select(["kind", "siret", "authorization_status", "name"]).execute();
+      assert.ok(rows.every((row) => checkSiret(row.siret) === "valid" && row.siret.startsWith("99")));
+      assert.ok(rows.every((row) => /démo|démonstration/.test(row.name)), "every name says it is fictitious");
+      const kinds = rows.map((row) => row.kind).sort();
+      for (const kind of ["cite_emploi", "ACI", "EI", "ETTI", "employeur_public", "FT", "ML", "PLIE"]) assert.ok(kinds.includes(kind), kind);
+      assert.equal(kinds.filter((kind) => kind === "entreprise").length, 6);
+      const status = Object.fromEntries(rows.filter((row) => row.authorization_status).map((row) => [row.kind, row.authorization_status]));
+      assert.deepEqual(status, { FT: "VALIDATED", ML: "VALIDATED", PLIE: "NOT_SET" });
+      const admins = await t.db.selectFrom("memberships").select("organisation_id").where("role", "=", "admin").distinct().execute();
+      assert.equal(admins.length, demoOrganisations.length, "every organisation has an admin");
+    });
+
+    it("lets every demo account sign in with the documented password, in the expected role", async () => {
+      for (const account of demoAccounts) {
+        const login = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: account.email, password: demoPassword } });
+        assert.equal(login.statusCode, 204, `${account.email}: ${login.body}`);
+        const cookie = login.cookies.find((c) => c.name === "tremplin_session")!;
+        const session = (await t.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: { cookie: `tremplin_session=${cookie.value}` } })).json();
+        assert.equal(session.user.email, account.email);
+        const expected = account.kind === "admin" ? "platform_admin" : account.kind === "candidate" ? "candidate" : account.membership ? `_${account.membership.role}` : "professional";
+        assert.ok(String(session.role).endsWith(expected), `${account.email}: ${session.role}`);
+      }
+      const wrong = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: demoAccounts[0]!.email, password: "pas le bon mot de passe" } });
+      assert.equal(wrong.statusCode, 401);
+    });
+  });
+}
