@@ -27,6 +27,21 @@ export type RowOutcome =
       departement: string | null;
     };
 
+/**
+ * What the report reads of an outcome: a row's match (its address label) and
+ * point are not part of it, so outcomes can be kept compactly and shared
+ * between rows (src/score-qpv/score.use-case.ts, single pass).
+ */
+export type TalliedOutcome =
+  | Exclude<RowOutcome, { status: "located" }>
+  | {
+      status: "located";
+      hire: HireFacts;
+      membership: Pick<Membership, "qpv" | "rural" | "geography">;
+      certainty: { uncertain: boolean; reasons: readonly string[] };
+      departement: string | null;
+    };
+
 export const NATIONAL_QPV_SHARE = 0.08;
 export const NATIONAL_QPV_SOURCE = "Insee 2024 : 5,3 millions d'habitants vivent dans les 1 362 QPV de l'hexagone, soit 8 % de la population";
 export const DEPARTEMENT_SHARE_SOURCE = "Part des adresses BAN du département situées en QPV 2024, approximation de la population";
@@ -81,7 +96,7 @@ export const createReportBuilder = (context: ReportContext) => {
     map.set(key, cell);
   };
 
-  const addLocated = (o: Extract<RowOutcome, { status: "located" }>) => {
+  const addLocated = (o: Extract<TalliedOutcome, { status: "located" }>) => {
     rows.located++;
     const { membership } = o;
     const inQpv = membership.qpv !== null;
@@ -110,7 +125,7 @@ export const createReportBuilder = (context: ReportContext) => {
     }
   };
 
-  const add = (outcome: RowOutcome, line: number) => {
+  const add = (outcome: TalliedOutcome, line: number) => {
     rows.total++;
     switch (outcome.status) {
       case "invalid": {

@@ -60,6 +60,27 @@ describe("Score QPV pipeline", () => {
     assert.deepEqual(progress, [[5, 12], [10, 12], [12, 12]]);
   });
 
+  it("finds the default period in a single pass, with the same report as when every row is written out", async () => {
+    const batches: number[] = [];
+    const progress: [number, number | null][] = [];
+    const single = await runScoreQpv(base({ geocoder: fakeGeocoder(batches), chunkSize: 4, progressEvery: 5, onProgress: (done, total) => { progress.push([done, total]); } }));
+    const twoPasses = await runScoreQpv(base({ onRow: () => {} }));
+    assert.deepEqual(single, twoPasses);
+    assert.deepEqual(progress, [[5, null], [10, null], [12, 12]]); // no first pass: the total is known at the end
+    // Line 11 (01/10/2023) is geocoded before the latest hire (01/10/2024) is seen, then counted out of period.
+    assert.deepEqual(batches, [4, 3, 1]); // the last chunk geocodes it; two passes would not
+    assert.equal(single.rows.outOfPeriod, 1);
+  });
+
+  it("decides out of period in a single pass from an explicit start, and refuses one after the latest hire", async () => {
+    const report = await runScoreQpv(base({ from: "2024-03-01" }));
+    assert.deepEqual(report.period, { from: "2024-03-01", to: "2024-10-01", defaulted: true });
+    assert.deepEqual(report, await runScoreQpv(base({ from: "2024-03-01", onRow: () => {} })));
+    await assert.rejects(runScoreQpv(base({ from: "2025-01-01" })), (e: unknown) => e instanceof DomainError && e.code === "score.invalid_period");
+    const undated = csvLines(["Adresse;CP;Ville;Date d'embauche", "5 rue du QPV;93200;Saint-Denis;bientôt"]);
+    await assert.rejects(runScoreQpv(base({ source: { buffer: Buffer.from(undated), fileName: "x.csv" } })), (e: unknown) => e instanceof DomainError && e.code === "score.no_dated_row");
+  });
+
   it("uses the certainty rules of src/geo/certainty.ts by default", async () => {
     const report = await runScoreQpv(base({ assessCertainty: undefined }));
     assert.equal(report.qpv.uncertain, 1); // the street-level match scored 0.7

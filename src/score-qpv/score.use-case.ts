@@ -9,7 +9,7 @@ import type { ColumnMapping, ScoreQpvReport } from "./score-qpv.contract.ts";
 import { hasAddressText } from "./column-mapping.domain.ts";
 import { type ParsedDate, twelveMonthsEndingAt } from "./dates.domain.ts";
 import { assertScorable, type HrRow, type HrSource, openHrFile } from "./hr-file.reader.ts";
-import { createReportBuilder, departementOf, type HireFacts, type RowOutcome } from "./report.domain.ts";
+import { createReportBuilder, departementOf, type HireFacts, type RowOutcome, type TalliedOutcome } from "./report.domain.ts";
 import { scoreError } from "./score-qpv.errors.ts";
 
 /** The signature of `assessCertainty` in src/geo/certainty.ts (injectable for tests). */
@@ -75,23 +75,102 @@ const duplicateKey = (row: HrRow, iso: string): number => {
   return hash53(`${key}|${coordinates?.lat ?? ""},${coordinates?.lon ?? ""}|${iso}|${norm(contractType ?? "")}`);
 };
 
-/** Period asked for, or the 12 months ending at the latest hire date (first pass over the file). */
-const resolvePeriod = async (input: ScoreQpvInput, hireDates: () => AsyncGenerator<ParsedDate>, hireColumn: string) => {
-  if (input.from && input.to) {
-    if (input.from > input.to) throw scoreError("score.invalid_period", { from: input.from, to: input.to });
-    return { period: { from: input.from, to: input.to, defaulted: false }, total: null };
-  }
+type Period = { from: string; to: string; defaulted: boolean };
+
+const checked = (period: Period): Period => {
+  if (period.from > period.to) throw scoreError("score.invalid_period", { from: period.from, to: period.to });
+  return period;
+};
+
+/** The period ending at the latest hire date (`to` not given), from `from` or else 12 months back. */
+const endingAtLatest = (from: string | undefined, latest: string | null, hireColumn: string): Period => {
+  if (latest === null) throw scoreError("score.no_dated_row", { column: hireColumn });
+  return checked({ from: from ?? twelveMonthsEndingAt(latest).from, to: latest, defaulted: true });
+};
+
+/**
+ * The period when it can be known before scoring: asked for, derived from `to`, or — only
+ * when every row must be reported in file order (`onRow`) — from a first pass over the hire
+ * dates. Otherwise null: it ends at the latest hire date, known after the single pass.
+ */
+const periodBeforeScoring = async (input: ScoreQpvInput, hireDates: () => AsyncGenerator<ParsedDate>, hireColumn: string) => {
+  if (input.to) return { period: checked({ from: input.from ?? twelveMonthsEndingAt(input.to).from, to: input.to, defaulted: !input.from }), total: null };
+  if (!input.onRow) return { period: null, total: null };
   let latest: string | null = null;
   let total = 0;
   for await (const date of hireDates()) {
     total++;
     if (date.ok && (latest === null || date.iso > latest)) latest = date.iso;
   }
-  const to = input.to ?? latest;
-  if (to === null) throw scoreError("score.no_dated_row", { column: hireColumn });
-  const from = input.from ?? twelveMonthsEndingAt(to).from;
-  if (from > to) throw scoreError("score.invalid_period", { from, to });
-  return { period: { from, to, defaulted: true }, total };
+  return { period: endingAtLatest(input.from, latest, hireColumn), total };
+};
+
+/**
+ * Outcomes kept until the period is known (single pass): per row, its line, hire date and
+ * an interned outcome as the report reads it — never an address, a match or a point.
+ * Rows sharing month, contract, site, QPV, rural class and certainty share one entry.
+ */
+const createOutcomeLog = () => {
+  const shapes: TalliedOutcome[] = [];
+  const shapeIds = new Map<string, number>();
+  const dates: string[] = [];
+  const dateIds = new Map<string, number>();
+  let shapeOf = new Int32Array(1024);
+  let dateOf = new Int32Array(1024);
+  let lineOf = new Int32Array(1024);
+  let size = 0;
+  const text = (s: string | null) => (s === null ? "-" : `${s.length}:${s}`);
+  const keyOf = (o: TalliedOutcome): string => {
+    switch (o.status) {
+      case "invalid":
+        return `i${o.reason}`;
+      case "duplicate":
+        return "d";
+      case "out_of_period":
+        return `o${o.hireDate}`;
+      case "unlocated":
+        return `u${o.reason}|${o.hire.month}|${text(o.hire.contractType)}${text(o.hire.establishment)}`;
+      case "located": {
+        const { qpv, rural, geography } = o.membership;
+        return `l${o.hire.month}|${text(o.hire.contractType)}${text(o.hire.establishment)}|${qpv ? `${qpv.millesime}:${qpv.code}` : ""}|${rural ? 1 : 0}` +
+          `|${geography.qpv}|${geography.rural}|${o.certainty.uncertain ? 1 : 0}|${o.certainty.reasons.join(",")}|${o.departement ?? ""}`;
+      }
+    }
+  };
+  const compact = (o: TalliedOutcome): TalliedOutcome => {
+    if (o.status !== "located") return o;
+    const { qpv, rural, geography } = o.membership;
+    return { status: "located", hire: o.hire, membership: { qpv, rural, geography }, certainty: { uncertain: o.certainty.uncertain, reasons: [...o.certainty.reasons] }, departement: o.departement };
+  };
+  return {
+    add(outcome: TalliedOutcome, line: number, iso: string | null) {
+      if (size === shapeOf.length) {
+        const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+        shapeOf = grow(shapeOf);
+        dateOf = grow(dateOf);
+        lineOf = grow(lineOf);
+      }
+      const key = keyOf(outcome);
+      let shape = shapeIds.get(key);
+      if (shape === undefined) shapeIds.set(key, (shape = shapes.push(compact(outcome)) - 1));
+      let date = -1;
+      if (iso !== null) {
+        date = dateIds.get(iso) ?? -1;
+        if (date < 0) dateIds.set(iso, (date = dates.push(iso) - 1));
+      }
+      shapeOf[size] = shape;
+      dateOf[size] = date;
+      lineOf[size] = line;
+      size++;
+    },
+    /** Every row in file order, out of period when its hire date falls before `from`. */
+    *replay(from: string): Generator<[TalliedOutcome, number]> {
+      for (let i = 0; i < size; i++) {
+        const iso = dateOf[i] >= 0 ? dates[dateOf[i]] : null;
+        yield [iso !== null && iso < from ? { status: "out_of_period", hireDate: iso } : shapes[shapeOf[i]], lineOf[i]];
+      }
+    },
+  };
 };
 
 export const runScoreQpv = async (input: ScoreQpvInput): Promise<ScoreQpvReport> => {
@@ -100,17 +179,30 @@ export const runScoreQpv = async (input: ScoreQpvInput): Promise<ScoreQpvReport>
   const { layout } = file;
   assertScorable(layout);
   const hireColumn = layout.headers[layout.mapping.hireDate ?? 0];
-  const { period, total } = await resolvePeriod(input, () => file.hireDates(), hireColumn);
+  const { period, total } = await periodBeforeScoring(input, () => file.hireDates(), hireColumn);
   await input.onHeader?.(layout.headers);
 
-  const builder = createReportBuilder({
-    period,
+  const newBuilder = (reportPeriod: Period) => createReportBuilder({
+    period: reportPeriod,
     datasets: geography.datasets,
     geocoderName: geocoder.name,
     hireDateColumn: hireColumn,
     departementQpvAddressShare: input.departementQpvAddressShare,
     generatedAt: (input.now ?? (() => new Date()))(),
   });
+  const builder = period ? newBuilder(period) : null;
+  const log = period ? null : createOutcomeLog();
+  // Single pass: the latest hire date so far; a hire before the 12 months ending at it is out of period whatever comes next.
+  let latest: string | null = null;
+  let windowFrom = input.from ?? "";
+  const outOfPeriod = (iso: string): boolean => {
+    if (period) return iso < period.from || iso > period.to;
+    if (latest === null || iso > latest) {
+      latest = iso;
+      if (!input.from) windowFrom = twelveMonthsEndingAt(latest).from;
+    }
+    return iso < windowFrom;
+  };
   const chunkSize = input.chunkSize ?? 500;
   const progressEvery = input.progressEvery ?? 1000;
   const seen = new Set<number>();
@@ -132,7 +224,7 @@ export const runScoreQpv = async (input: ScoreQpvInput): Promise<ScoreQpvReport>
     const key = duplicateKey(row, iso);
     if (seen.has(key)) return { row, outcome: { status: "duplicate" } };
     seen.add(key);
-    if (iso < period.from || iso > period.to) return { row, outcome: { status: "out_of_period", hireDate: iso } };
+    if (outOfPeriod(iso)) return { row, outcome: { status: "out_of_period", hireDate: iso } };
     const date = new Date(`${iso}T00:00:00Z`);
     const inForce = geographyOn(iso, date);
     const hire: HireFacts = { month: iso.slice(0, 7), contractType: fields.contractType, establishment: fields.establishment };
@@ -187,7 +279,8 @@ export const runScoreQpv = async (input: ScoreQpvInput): Promise<ScoreQpvReport>
     const results = requests.length ? await geocoder.geocodeMany(requests) : [];
     for (const pending of pendings) {
       const outcome = pending.outcome ?? measure(pending, pending.request === undefined ? undefined : results[pending.request]);
-      builder.add(outcome, pending.row.line);
+      if (builder) builder.add(outcome, pending.row.line);
+      else log?.add(outcome, pending.row.line, pending.row.fields.hireDate.ok ? pending.row.fields.hireDate.iso : null);
       // Await only real callbacks: an `await undefined` per row costs a microtask on the hot path.
       if (input.onRow) await input.onRow(pending.row, outcome);
       done++;
@@ -201,5 +294,9 @@ export const runScoreQpv = async (input: ScoreQpvInput): Promise<ScoreQpvReport>
   }
   await flush();
   await input.onProgress?.(done, total ?? done);
-  return builder.build();
+  if (builder) return builder.build();
+  const found = endingAtLatest(input.from, latest, hireColumn);
+  const late = newBuilder(found);
+  for (const [outcome, line] of (log as ReturnType<typeof createOutcomeLog>).replay(found.from)) late.add(outcome, line);
+  return late.build();
 };
