@@ -171,7 +171,6 @@ export type DB = {
   application_transitions: ApplicationTransitionsTable;
   application_messages: ApplicationMessagesTable;
   notification_settings: NotificationSettingsTable;
-  demo_seed_runs: DemoSeedRunsTable;
 };
 
 // --- Accounts, organisations, authorisation, mail (migration 20261201T2000) ---
@@ -513,12 +512,4 @@ export type NotificationSettingsTable = {
   kind: string;
   enabled: boolean;
   updated_at: DefaultedTimestamp;
-};
-
-/** One row per demo seeding step (src/demo): started once, finished with what it created. */
-export type DemoSeedRunsTable = {
-  step: string;
-  started_at: Timestamp;
-  finished_at: Timestamp | null;
-  counts: JSONColumnType<Record<string, number>, string, string>;
 };
