@@ -446,7 +446,6 @@ export type CandidateChangesTable = {
   fields: ColumnType<string[], string[] | undefined, string[]>;
 };
 
-
 /** One row per demo seeding step (src/demo): started once, finished with what it created. */
 export type DemoSeedRunsTable = {
   step: string;
