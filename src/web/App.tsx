@@ -1,6 +1,10 @@
 // The web app: layout plus the page of the current route.
 import "@codegouvfr/react-dsfr/main.css";
 import "./app.css";
+import { ApplicationDetailPage } from "./applications/ApplicationDetailPage.tsx";
+import { ApplicationsListPage } from "./applications/ApplicationsListPage.tsx";
+import { ApplyPage } from "./applications/ApplyPage.tsx";
+import { NotificationSettingsPage } from "./applications/NotificationSettingsPage.tsx";
 import { VerifyAddressPage } from "./geo/VerifyAddressPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { Layout } from "./layout/Layout.tsx";
@@ -20,6 +24,18 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <ScoreQpvPage />;
     case "scoreQpvReport":
       return <ReportPage key={route.reportId} reportId={route.reportId} />;
+    case "applicationsReceived":
+      return <ApplicationsListPage view="received" />;
+    case "applicationsSent":
+      return <ApplicationsListPage view="sent" />;
+    case "applicationsMine":
+      return <ApplicationsListPage view="mine" />;
+    case "applicationNew":
+      return <ApplyPage />;
+    case "notificationSettings":
+      return <NotificationSettingsPage />;
+    case "application":
+      return <ApplicationDetailPage key={route.applicationId} id={route.applicationId} />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -5,12 +5,24 @@ import { MainNavigation } from "@codegouvfr/react-dsfr/MainNavigation";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { type ReactNode, useEffect, useRef } from "react";
 import { layoutText as t } from "./layout.fr.ts";
-import { type RouteMatch, paths } from "./router.domain.ts";
+import { applicationPaths, type RouteMatch, paths } from "./router.domain.ts";
+
+const applicationRoutes: readonly RouteMatch["name"][] = ["applicationsReceived", "applicationsSent", "applicationsMine", "applicationNew", "application", "notificationSettings"];
 
 const navigationItems = (route: RouteMatch["name"]) => [
   { text: t.nav.home, linkProps: { href: paths.home }, isActive: route === "home" },
   { text: t.nav.verifyAddress, linkProps: { href: paths.verifyAddress }, isActive: route === "verifyAddress" },
   { text: t.nav.scoreQpv, linkProps: { href: paths.scoreQpv }, isActive: route === "scoreQpv" || route === "scoreQpvReport" },
+  {
+    text: "Candidatures",
+    isActive: applicationRoutes.includes(route),
+    menuLinks: [
+      { text: "Candidatures reçues (employeur)", linkProps: { href: applicationPaths.received } },
+      { text: "Candidatures envoyées (prescripteur)", linkProps: { href: applicationPaths.sent } },
+      { text: "Mes candidatures (candidat)", linkProps: { href: applicationPaths.mine } },
+      { text: "Mes notifications", linkProps: { href: applicationPaths.settings } },
+    ],
+  },
   { text: t.nav.api, linkProps: { href: paths.apiDocs, title: t.apiLinkTitle } },
 ];
 

@@ -5,6 +5,12 @@ export type RouteMatch =
   | { name: "verifyAddress" }
   | { name: "scoreQpv" }
   | { name: "scoreQpvReport"; reportId: string }
+  | { name: "applicationsReceived" }
+  | { name: "applicationsSent" }
+  | { name: "applicationsMine" }
+  | { name: "applicationNew" }
+  | { name: "notificationSettings" }
+  | { name: "application"; applicationId: string }
   | { name: "notFound" };
 
 export const paths = {
@@ -15,6 +21,17 @@ export const paths = {
   apiDocs: "/api/docs",
 } as const;
 
+/** Applications screens (the `detail` path is the one written in notification e-mails). */
+export const applicationPaths = {
+  received: "/candidatures/recues",
+  sent: "/candidatures/envoyees",
+  mine: "/mes-candidatures",
+  apply: "/candidatures/nouvelle",
+  settings: "/mes-notifications",
+  detail: (id: string) => `/candidatures/${encodeURIComponent(id)}`,
+} as const;
+const applicationPattern = /^\/candidatures\/([0-9a-fA-F-]{36})$/;
+
 const reportPattern = /^\/score-qpv\/rapports\/([^/]+)$/;
 
 /** Maps a pathname (trailing slash tolerated) to a route. */
@@ -23,6 +40,13 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (path === paths.home) return { name: "home" };
   if (path === paths.verifyAddress) return { name: "verifyAddress" };
   if (path === paths.scoreQpv) return { name: "scoreQpv" };
+  if (path === applicationPaths.received) return { name: "applicationsReceived" };
+  if (path === applicationPaths.sent) return { name: "applicationsSent" };
+  if (path === applicationPaths.mine) return { name: "applicationsMine" };
+  if (path === applicationPaths.apply) return { name: "applicationNew" };
+  if (path === applicationPaths.settings) return { name: "notificationSettings" };
+  const application = applicationPattern.exec(path);
+  if (application) return { name: "application", applicationId: application[1].toLowerCase() };
   const report = reportPattern.exec(path);
   if (report) return { name: "scoreQpvReport", reportId: decodeURIComponent(report[1]) };
   return { name: "notFound" };
