@@ -34,3 +34,8 @@ export const findOrganisationIdBySiret = async (db: Executor, siret: string, kin
   const row = await db.selectFrom("organisations").select("id").where("siret", "=", siret).where("kind", "=", kind).executeTakeFirst();
   return row?.id ?? null;
 };
+
+export const findDemoCandidateId = async (db: Executor, email: string): Promise<string | null> => {
+  const row = await db.selectFrom("candidates").select("id").where("email", "=", email).where("anonymised_at", "is", null).executeTakeFirst();
+  return row?.id ?? null;
+};

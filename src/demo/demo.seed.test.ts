@@ -4,14 +4,14 @@ import { checkSiret } from "../organisations/organisations.domain.ts";
 import type { Database } from "../server/db.ts";
 import { testEngines } from "../server/test-engines.ts";
 import { DemoRefusedInProduction, demoPassword, productionRefusalMessage } from "./demo.domain.ts";
-import { seedDemoTerritory } from "./demo.seed.ts";
+import { demoSteps, seedDemoTerritory } from "./demo.seed.ts";
 import { buildDemoTestApp, type DemoTestApp } from "./demo.test-support.ts";
 import { demoAccounts, demoOrganisations } from "./demo.territory.ts";
 import { seedDemoOnStart } from "./index.ts";
 
 /** What the demo put in the database, per table (and per kind where it matters). */
 const counts = async (db: Database) => {
-  const count = async (table: "users" | "organisations" | "memberships" | "audit_log" | "demo_seed_runs") =>
+  const count = async (table: "users" | "organisations" | "memberships" | "audit_log" | "demo_seed_runs" | "candidates" | "candidate_followers" | "candidate_consents") =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const families = await db.selectFrom("organisations").select(["family", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("family").orderBy("family").execute();
   return {
@@ -20,6 +20,9 @@ const counts = async (db: Database) => {
     memberships: await count("memberships"),
     audit: await count("audit_log"),
     runs: await count("demo_seed_runs"),
+    candidates: await count("candidates"),
+    followers: await count("candidate_followers"),
+    consents: await count("candidate_consents"),
     families: Object.fromEntries(families.map((row) => [row.family, Number(row.n)])),
   };
 };
@@ -42,7 +45,7 @@ for (const engine of testEngines()) {
       await assert.rejects(seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production", TREMPLIN_DEMO: "1" } }, () => {}), DemoRefusedInProduction);
       assert.equal(await seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production" } }, () => {}), null, "off by default in production");
       assert.equal(await seedDemoOnStart({ ...t.demo, env: { TREMPLIN_DEMO: "0" } }, () => {}), null);
-      assert.deepEqual(await counts(t.db), { users: 0, organisations: 0, memberships: 0, audit: 0, runs: 0, families: {} });
+      assert.deepEqual(await counts(t.db), { users: 0, organisations: 0, memberships: 0, audit: 0, runs: 0, candidates: 0, followers: 0, consents: 0, families: {} });
     });
 
     it("seeds once: two starts at the same time, then a restart, give the same territory", async () => {
@@ -54,11 +57,14 @@ for (const engine of testEngines()) {
       assert.equal(once.users, demoAccounts.length);
       assert.equal(once.organisations, demoOrganisations.length);
       assert.deepEqual(once.families, { employer: 10, operator: 1, prescriber: 3 });
-      assert.equal(once.runs, 1);
+      assert.equal(once.runs, demoSteps.length);
+      assert.equal(once.candidates, 60);
+      assert.equal(once.followers, 59, "every candidate but the self-registered one is followed by the prescriber who created them");
+      assert.equal(once.consents, 60, "each with the consent recorded");
 
       const restart = await seedDemoTerritory(t.demo);
       assert.deepEqual(restart.seeded, []);
-      assert.deepEqual(restart.alreadyDone, ["organisations"]);
+      assert.deepEqual(restart.alreadyDone, demoSteps.map((step) => step.name));
       assert.deepEqual(await counts(t.db), once);
     });
 
@@ -73,6 +79,17 @@ for (const engine of testEngines()) {
       assert.deepEqual(status, { FT: "VALIDATED", ML: "VALIDATED", PLIE: "NOT_SET" });
       const admins = await t.db.selectFrom("memberships").select("organisation_id").where("role", "=", "admin").distinct().execute();
       assert.equal(admins.length, demoOrganisations.length, "every organisation has an admin");
+    });
+
+    it("has sixty candidates on real Paris addresses, a third inside a QPV 2024, followed by the three prescribers", async () => {
+      const rows = await t.db.selectFrom("candidates").select(["location_status", "qpv_code", "commune_insee", "user_id", "created_via"]).execute();
+      assert.equal(rows.length, 60);
+      assert.ok(rows.every((row) => row.location_status === "located" && row.commune_insee?.startsWith("751")), "every address geocoded in Paris");
+      assert.equal(rows.filter((row) => row.qpv_code).length, 20, "a third in a QPV 2024");
+      assert.equal(rows.filter((row) => row.user_id).length, 1, "the demo candidate's own profile");
+      assert.deepEqual([...new Set(rows.map((row) => row.created_via))].sort(), ["prescriber", "self"]);
+      const followed = await t.db.selectFrom("candidate_followers").select(["organisation_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("organisation_id").execute();
+      assert.equal(followed.length, 3);
     });
 
     it("lets every demo account sign in with the documented password, in the expected role", async () => {

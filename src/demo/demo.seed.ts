@@ -15,6 +15,7 @@ import { adminOnlyPrescriberKinds, type PrescriberKind } from "../organisations/
 import { addMembership, findOrganisation, setAuthorizationStatus } from "../organisations/organisations.queries.ts";
 import { createOrganisation } from "../organisations/organisations.use-cases.ts";
 import { runInTransaction } from "../server/transaction.ts";
+import { candidatesStep } from "./demo.candidates.ts";
 import { type DemoAccount, DemoRefusedInProduction, demoPassword } from "./demo.domain.ts";
 import { claimSeedStep, findOrganisationIdBySiret, finishSeedStep, listSeedRuns, releaseSeedStep } from "./demo.queries.ts";
 import { demoAccounts, demoOrganisations } from "./demo.territory.ts";
@@ -118,7 +119,7 @@ export const organisationsStep: DemoStep = {
 };
 
 /** The steps, in order; a capability landing later adds its own at the end. */
-export const demoSteps: readonly DemoStep[] = [organisationsStep];
+export const demoSteps: readonly DemoStep[] = [organisationsStep, candidatesStep];
 
 /** Seeds the steps this database does not have yet. Refused when NODE_ENV=production. */
 export const seedDemoTerritory = async (deps: DemoDeps, steps: readonly DemoStep[] = demoSteps): Promise<SeedReport> => {

@@ -55,3 +55,28 @@ export const demoAccounts: readonly DemoAccount[] = [
   { email: demoEmail("professionnel"), name: "Camille Renaud", kind: "professional", role: "Professionnel sans organisation (peut en créer une)" },
   { email: demoEmail("candidat"), name: "Mamadou Sow", kind: "candidate", role: "Candidat avec son propre compte" },
 ];
+
+/** ROME 4.0 appellations (code OGR) each employer recruits for: the offers, and what the candidates look for. */
+export const jobsByEmployer: Readonly<Record<string, readonly string[]>> = {
+  aci: ["16384", "16068", "488643", "17515"], // maraîcher, jardinier d'espaces verts, entretien des espaces verts, ouvrier paysagiste
+  ei: ["10638", "38506", "16361"], // tri des déchets, tri DEEE, manutentionnaire
+  etti: ["17993", "11679", "16361", "10573"], // préparateur de commandes, cariste, manutentionnaire, propreté et hygiène
+  boulangerie: ["11573", "20560"], // boulanger, vendeur en boulangerie-pâtisserie
+  logistique: ["17993", "11679", "16276"], // préparateur de commandes, cariste, magasinier
+  hotel: ["18325", "20500", "17846", "12756"], // réceptionniste, valet / femme de chambre, plongeur, commis de cuisine
+  proprete: ["10571", "10573"], // propreté de locaux, propreté et hygiène
+  supermarche: ["14769", "11640"], // employé de libre-service, caissier
+  creches: ["11448", "404261"], // auxiliaire de puériculture, restauration collective
+  hopital: ["10698", "10891", "10372"], // agent de service hospitalier, aide-soignant, agent d'accueil
+};
+
+export const firstNames = [
+  "Aminata", "Bilal", "Chloé", "Dylan", "Élodie", "Farid", "Grace", "Hugo", "Inès", "Jordan", "Kenza", "Lucas", "Mariam", "Nathan",
+  "Océane", "Paul", "Rokia", "Samir", "Tiphaine", "Ulysse", "Vanessa", "Walid", "Yasmine", "Zoé", "Abdoulaye", "Binta", "Cédric",
+  "Djeneba", "Enzo", "Fatoumata", "Gabriel", "Hawa", "Ibrahim", "Jade", "Kevin", "Leïla", "Moussa", "Nour", "Oumar", "Priscilla",
+];
+export const lastNames = [
+  "Bah", "Camara", "Diallo", "Durand", "Fofana", "Girard", "Haddad", "Keita", "Laurent", "Martinez", "Mendy", "Ndiaye", "Ouattara",
+  "Perrin", "Rahmani", "Sylla", "Touré", "Vidal", "Bensaïd", "Cissé", "Da Silva", "Fernandes", "Gomez", "Koné", "Lopez", "Morel",
+  "Nguyen", "Petitjean", "Roux", "Sanchez", "Traoré", "Yilmaz", "Zerrouki", "Barry", "Coulibaly", "Dembélé",
+];

@@ -7,7 +7,9 @@ import { createOfflineGeocoder } from "../geocoder/offline-geocoder.ts";
 import { importQpv } from "../geo/import/qpv.import.ts";
 import { importBan } from "../geocoder/ban.import.ts";
 import { importCommunes } from "../geocoder/communes.import.ts";
+import { ensureReferenceData } from "../reference-data/seed.ts";
 import { shippedDatasets } from "../reference-data/shipped.ts";
+import { importRome } from "../rome/rome.import.ts";
 import { createDatabase } from "../server/db.ts";
 import { migrateToLatest } from "../server/migrate.ts";
 import type { TestEngine } from "../server/test-engines.ts";
@@ -22,14 +24,16 @@ const withReferenceData = (engine: TestEngine): TestEngine => ({
       const { dataDir, remove } = await seededDataDir();
       const db = await createDatabase({ kind: "pglite", dataDir });
       await migrateToLatest(db);
+      await ensureReferenceData(db); // what a template made by an older version lacks
       return { db, close: async () => { await db.destroy(); remove(); } };
     }
-    // What the demo uses (communes, QPV 2024, Paris BAN): not the rural classes nor the QPV 2015.
+    // What the demo uses (communes, QPV 2024, Paris BAN, ROME): not the rural classes nor the QPV 2015.
     const test = await engine.freshMigratedDb();
     for (const dataset of shippedDatasets()) {
       if (dataset.kind === "communes") await importCommunes(test.db, dataset.path);
       if (dataset.kind === "qpv" && dataset.millesime === 2024) await importQpv(test.db, dataset.path, { millesime: 2024 });
       if (dataset.kind === "ban") await importBan(test.db, dataset.path, { millesime: dataset.millesime });
+      if (dataset.kind === "rome") await importRome(test.db, dataset.path);
     }
     return test;
   },
