@@ -39,3 +39,8 @@ export const findDemoCandidateId = async (db: Executor, email: string): Promise<
   const row = await db.selectFrom("candidates").select("id").where("email", "=", email).where("anonymised_at", "is", null).executeTakeFirst();
   return row?.id ?? null;
 };
+
+export const findDemoOfferIds = async (db: Executor, organisationId: string, title: string): Promise<string[]> => {
+  const rows = await db.selectFrom("offers").select("id").where("organisation_id", "=", organisationId).where("title", "=", title).orderBy("created_at").execute();
+  return rows.map((row) => row.id);
+};

@@ -11,7 +11,7 @@ import { seedDemoOnStart } from "./index.ts";
 
 /** What the demo put in the database, per table (and per kind where it matters). */
 const counts = async (db: Database) => {
-  const count = async (table: "users" | "organisations" | "memberships" | "audit_log" | "demo_seed_runs" | "candidates" | "candidate_followers" | "candidate_consents") =>
+  const count = async (table: "users" | "organisations" | "memberships" | "audit_log" | "demo_seed_runs" | "candidates" | "candidate_followers" | "candidate_consents" | "offers" | "applications" | "application_transitions") =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const families = await db.selectFrom("organisations").select(["family", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("family").orderBy("family").execute();
   return {
@@ -23,6 +23,9 @@ const counts = async (db: Database) => {
     candidates: await count("candidates"),
     followers: await count("candidate_followers"),
     consents: await count("candidate_consents"),
+    offers: await count("offers"),
+    applications: await count("applications"),
+    transitions: await count("application_transitions"),
     families: Object.fromEntries(families.map((row) => [row.family, Number(row.n)])),
   };
 };
@@ -45,7 +48,7 @@ for (const engine of testEngines()) {
       await assert.rejects(seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production", TREMPLIN_DEMO: "1" } }, () => {}), DemoRefusedInProduction);
       assert.equal(await seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production" } }, () => {}), null, "off by default in production");
       assert.equal(await seedDemoOnStart({ ...t.demo, env: { TREMPLIN_DEMO: "0" } }, () => {}), null);
-      assert.deepEqual(await counts(t.db), { users: 0, organisations: 0, memberships: 0, audit: 0, runs: 0, candidates: 0, followers: 0, consents: 0, families: {} });
+      assert.deepEqual(await counts(t.db), { users: 0, organisations: 0, memberships: 0, audit: 0, runs: 0, candidates: 0, followers: 0, consents: 0, offers: 0, applications: 0, transitions: 0, families: {} });
     });
 
     it("seeds once: two starts at the same time, then a restart, give the same territory", async () => {
@@ -90,6 +93,18 @@ for (const engine of testEngines()) {
       assert.deepEqual([...new Set(rows.map((row) => row.created_via))].sort(), ["prescriber", "self"]);
       const followed = await t.db.selectFrom("candidate_followers").select(["organisation_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("organisation_id").execute();
       assert.equal(followed.length, 3);
+    });
+
+    it("has forty offers and applications in every state the demo's employers can reach", async () => {
+      const offers = await t.db.selectFrom("offers").select(["status", "lat", "commune_insee"]).execute();
+      assert.equal(offers.length, 40);
+      assert.equal(offers.filter((o) => o.status === "closed").length, 2);
+      assert.ok(offers.every((o) => o.lat !== null && o.commune_insee.startsWith("751")), "every offer placed at a Paris address");
+      const states = await t.db.selectFrom("applications").select(["state", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("state").execute();
+      const byState = Object.fromEntries(states.map((row) => [row.state, Number(row.n)]));
+      // prior_to_hire is for GEIQ only: the demo has none.
+      for (const state of ["new", "processing", "postponed", "pool", "accepted", "refused", "cancelled", "obsolete"]) assert.ok(byState[state]! > 0, `${state}: ${JSON.stringify(byState)}`);
+      assert.equal(Object.values(byState).reduce((a, b) => a + b, 0), 75);
     });
 
     it("lets every demo account sign in with the documented password, in the expected role", async () => {

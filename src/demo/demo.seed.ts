@@ -16,6 +16,7 @@ import { addMembership, findOrganisation, setAuthorizationStatus } from "../orga
 import { createOrganisation } from "../organisations/organisations.use-cases.ts";
 import { runInTransaction } from "../server/transaction.ts";
 import { candidatesStep } from "./demo.candidates.ts";
+import { applicationsStep, offersStep } from "./demo.offers-applications.ts";
 import { type DemoAccount, DemoRefusedInProduction, demoPassword } from "./demo.domain.ts";
 import { claimSeedStep, findOrganisationIdBySiret, finishSeedStep, listSeedRuns, releaseSeedStep } from "./demo.queries.ts";
 import { demoAccounts, demoOrganisations } from "./demo.territory.ts";
@@ -119,7 +120,7 @@ export const organisationsStep: DemoStep = {
 };
 
 /** The steps, in order; a capability landing later adds its own at the end. */
-export const demoSteps: readonly DemoStep[] = [organisationsStep, candidatesStep];
+export const demoSteps: readonly DemoStep[] = [organisationsStep, candidatesStep, offersStep, applicationsStep];
 
 /** Seeds the steps this database does not have yet. Refused when NODE_ENV=production. */
 export const seedDemoTerritory = async (deps: DemoDeps, steps: readonly DemoStep[] = demoSteps): Promise<SeedReport> => {
