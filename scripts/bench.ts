@@ -9,6 +9,7 @@ const benches: Bench[] = [
   { name: "geocoder: géocodage hors ligne", load: () => import("../src/geocoder/geocoder.bench.ts") },
   { name: "score-qpv: lecture des exports RH", load: () => import("../src/score-qpv/score.bench.ts") },
   { name: "score-qpv: de bout en bout", load: () => import("../src/score-qpv/score-end-to-end.bench.ts") },
+  { name: "plateforme: recherche d'offres et boîte de réception sous charge", load: () => import("../src/demo/platform.bench.ts") },
 ];
 
 const format = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
