@@ -66,7 +66,14 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
+export const signInMethodsSchema = z.object({
+  password: z.literal(true),
+  proConnect: z.boolean().describe("Vrai quand la connexion OpenID Connect (ProConnect) est configurée sur ce serveur"),
+});
+export type SignInMethods = z.infer<typeof signInMethodsSchema>;
+
 export const accountsRoutes = {
+  methods: { method: "GET", url: "/api/v1/auth/methods" },
   signup: { method: "POST", url: "/api/v1/auth/signup" },
   verifyEmail: { method: "POST", url: "/api/v1/auth/verify-email" },
   resendCode: { method: "POST", url: "/api/v1/auth/verify-email/resend" },

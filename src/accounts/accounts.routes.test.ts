@@ -132,6 +132,11 @@ for (const engine of testEngines()) {
       assert.equal((await elsewhere.refreshCsrf()).authenticated, false, "other sessions are revoked");
     });
 
+    it("tells the web which sign-in methods exist: password only without OIDC configuration", async () => {
+      const methods = await browser(t.app).request("GET", "/api/v1/auth/methods");
+      assert.deepEqual(methods.json(), { password: true, proConnect: false });
+    });
+
     it("validates bodies with French messages per field", async () => {
       const response = await browser(t.app).request("POST", "/api/v1/auth/signup", { email: "pas-une-adresse", password: "court", name: "", kind: "robot" });
       assert.equal(response.statusCode, 400);

@@ -18,6 +18,7 @@ import {
   resendCodeBodySchema,
   type SessionResponse,
   sessionResponseSchema,
+  signInMethodsSchema,
   signupBodySchema,
   verifyEmailBodySchema,
 } from "./accounts.contract.ts";
@@ -35,6 +36,11 @@ export const registerAccountsRoutes = async (root: FastifyInstance, deps: Accoun
   await registerActor(root, deps);
   const app = root.withTypeProvider<ZodTypeProvider>();
   const clock = deps.clock ?? systemClock;
+
+  app.get(accountsRoutes.methods.url, { schema: { tags, response: { 200: signInMethodsSchema } } }, async () => ({
+    password: true as const,
+    proConnect: deps.config.oidc !== null,
+  }));
 
   app.post(accountsRoutes.signup.url, { schema: { tags, body: signupBodySchema, response: { 202: acceptedSchema } } }, async (request, reply) => {
     await signUp(deps, request.body);

@@ -43,6 +43,11 @@ for (const engine of testEngines()) {
       return t.app.inject({ method: "GET", url: callback.pathname + callback.search, cookies: { tremplin_oidc: attempt.value } });
     };
 
+    it("tells the web that ProConnect is available", async () => {
+      const methods = await t.app.inject({ method: "GET", url: "/api/v1/auth/methods" });
+      assert.deepEqual(methods.json(), { password: true, proConnect: true });
+    });
+
     it("creates a verified professional account from the provider's identity and signs it in", async () => {
       const callback = await signInWith("agent-1", { returnTo: "/tableau-de-bord" });
       assert.equal(callback.statusCode, 302, callback.body);

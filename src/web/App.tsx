@@ -5,6 +5,7 @@ import { ApplicationDetailPage } from "./applications/ApplicationDetailPage.tsx"
 import { ApplicationsListPage } from "./applications/ApplicationsListPage.tsx";
 import { ApplyPage } from "./applications/ApplyPage.tsx";
 import { NotificationSettingsPage } from "./applications/NotificationSettingsPage.tsx";
+import { SessionProvider, SignInPage, useSession } from "./accounts/index.ts";
 import { VerifyAddressPage } from "./geo/VerifyAddressPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { Layout } from "./layout/Layout.tsx";
@@ -36,17 +37,36 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <NotificationSettingsPage />;
     case "application":
       return <ApplicationDetailPage key={route.applicationId} id={route.applicationId} />;
+    case "signIn":
+      return <SignInPage />;
+    case "signUp":
+    case "verifyEmail":
+    case "passwordResetRequest":
+    case "passwordReset":
+    case "myOrganisation":
+    case "createOrganisation":
+    case "chooseOrganisation":
+    case "acceptInvitation":
+    case "scoreQpvHistory":
     case "notFound":
       return <NotFoundPage />;
   }
 };
 
-export const App = () => {
+const Routed = () => {
   const { pathname, search } = useLocation();
+  const { user, acting } = useSession();
   const route = matchRoute(pathname);
+  // Pages start afresh when the person or the acting organisation changes: what they show depends on it.
   return (
     <Layout route={route.name} locationKey={pathname + search}>
-      <Page key={pathname} route={route} />
+      <Page key={`${pathname}|${user?.id ?? ""}|${acting?.id ?? ""}`} route={route} />
     </Layout>
   );
 };
+
+export const App = () => (
+  <SessionProvider>
+    <Routed />
+  </SessionProvider>
+);

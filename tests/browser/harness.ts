@@ -5,7 +5,8 @@ import { resolve } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { startRealApp } from "../support/real-app.ts";
 
-export type RunningServer = { baseUrl: string; close: () => Promise<void> };
+/** `mailDir` is where the real app writes its mails (absent for an external server). */
+export type RunningServer = { baseUrl: string; mailDir?: string; close: () => Promise<void> };
 export type ServerStarter = () => Promise<RunningServer>;
 
 /**

@@ -36,14 +36,35 @@ const readJson = async (response: Response): Promise<unknown> => {
   }
 };
 
-const send = async <S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> => {
-  let response: Response;
+/**
+ * Anti-CSRF token of the current session (GET /api/v1/auth/session), sent back in `x-csrf-token`
+ * on every POST/PUT/PATCH/DELETE. Kept up to date by the session provider (src/web/accounts).
+ */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+const csrfHeaderName = "x-csrf-token";
+const isUnsafe = (method: string | undefined) => !["GET", "HEAD", "OPTIONS"].includes((method ?? "GET").toUpperCase());
+
+/** Headers of a request: JSON accepted, and the CSRF token on unsafe methods. */
+export const requestHeaders = (method: string | undefined, extra: HeadersInit | undefined, token: string | null = csrfToken): Record<string, string> => ({
+  accept: "application/json",
+  ...(isUnsafe(method) && token ? { [csrfHeaderName]: token } : {}),
+  ...Object.fromEntries(new Headers(extra).entries()),
+});
+
+const fetchOrFail = async (url: string, init: RequestInit): Promise<Response> => {
   try {
-    response = await fetch(url, { ...init, headers: { accept: "application/json", ...init.headers } });
+    return await fetch(url, { ...init, headers: requestHeaders(init.method, init.headers) });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError("network_error", networkMessage, 0);
   }
+};
+
+const send = async <S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> => {
+  const response = await fetchOrFail(url, init);
   const body = await readJson(response);
   if (!response.ok) throw errorFromBody(body, response.status);
   const parsed = schema.safeParse(body);
@@ -68,9 +89,41 @@ export const getJson = <S extends z.ZodType>(url: string, schema: S, signal?: Ab
 export const postForm = <S extends z.ZodType>(url: string, form: FormData, schema: S, signal?: AbortSignal) =>
   send(url, { method: "POST", body: form, signal }, schema);
 
+type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Sends a JSON body (or none) and validates the JSON answer. */
+export const sendJson = <S extends z.ZodType>(method: UnsafeMethod, url: string, body: unknown, schema: S, signal?: AbortSignal) =>
+  send(url, { method, signal, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }) }, schema);
+
+/** Sends a command whose success answer has no body we need (204, 202). */
+export const sendCommand = async (method: UnsafeMethod, url: string, body?: unknown, signal?: AbortSignal): Promise<void> => {
+  const response = await fetchOrFail(url, {
+    method,
+    signal,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+  });
+  if (!response.ok) throw errorFromBody(await readJson(response), response.status);
+};
+
 /** Fills a route template such as `/reports/:id`. */
 export const fillPath = (template: string, params: Record<string, string>): string =>
   template.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+
+/**
+ * The French messages per form field of a 400 answer (`details: [{ field: "body.email", message }]`),
+ * keyed by the field's name inside the body ("email"); nested paths are joined with dots.
+ */
+export const fieldErrors = (error: unknown): Record<string, string> => {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+  const errors: Record<string, string> = {};
+  for (const detail of error.details as unknown[]) {
+    if (!detail || typeof detail !== "object" || !("field" in detail) || !("message" in detail)) continue;
+    if (typeof detail.field !== "string" || typeof detail.message !== "string") continue;
+    const field = detail.field.replace(/^(body|querystring|params)\./, "");
+    errors[field] ??= detail.message;
+  }
+  return errors;
+};
 
 /** French text of any error caught from the client. */
 export const errorMessage = (error: unknown): string =>

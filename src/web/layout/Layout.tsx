@@ -3,7 +3,10 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { MainNavigation } from "@codegouvfr/react-dsfr/MainNavigation";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { type ReactNode, useEffect, useRef } from "react";
+import { useSessionQuickAccess } from "../accounts/HeaderMenus.tsx";
+import { useSession } from "../accounts/SessionProvider.tsx";
 import { layoutText as t } from "./layout.fr.ts";
 import { applicationPaths, type RouteMatch, paths } from "./router.domain.ts";
 
@@ -40,6 +43,8 @@ const useFocusOnNavigation = (locationKey: string) => {
 
 export const Layout = ({ route, locationKey, children }: { route: RouteMatch["name"]; locationKey: string; children: ReactNode }) => {
   useFocusOnNavigation(locationKey);
+  const quickAccessItems = useSessionQuickAccess();
+  const { notice } = useSession();
   return (
     <>
       <SkipLinks
@@ -54,9 +59,11 @@ export const Layout = ({ route, locationKey, children }: { route: RouteMatch["na
         serviceTitle={t.serviceTitle}
         serviceTagline={t.serviceTagline}
         homeLinkProps={{ href: paths.home, title: t.homeLinkTitle }}
+        quickAccessItems={quickAccessItems}
         navigation={<MainNavigation id="navigation-principale" items={navigationItems(route)} />}
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w tremplin-main">
+        {notice && <Alert className="fr-mb-4w" severity="success" small description={notice} />}
         {children}
       </main>
       <Footer id="pied-de-page" accessibility="non compliant" contentDescription={t.footerDescription} license={t.license} />

@@ -11,6 +11,16 @@ export type RouteMatch =
   | { name: "applicationNew" }
   | { name: "notificationSettings" }
   | { name: "application"; applicationId: string }
+  | { name: "signIn" }
+  | { name: "signUp" }
+  | { name: "verifyEmail" }
+  | { name: "passwordResetRequest" }
+  | { name: "passwordReset" }
+  | { name: "myOrganisation" }
+  | { name: "createOrganisation" }
+  | { name: "chooseOrganisation" }
+  | { name: "acceptInvitation" }
+  | { name: "scoreQpvHistory" }
   | { name: "notFound" };
 
 export const paths = {
@@ -19,6 +29,17 @@ export const paths = {
   scoreQpv: "/score-qpv",
   scoreQpvReport: (reportId: string) => `/score-qpv/rapports/${encodeURIComponent(reportId)}`,
   apiDocs: "/api/docs",
+  // Accounts (src/web/accounts). /connexion, /mot-de-passe/nouveau and /invitations/accepter are also in the API's e-mails.
+  signIn: "/connexion",
+  signUp: "/inscription",
+  verifyEmail: "/inscription/verification",
+  passwordResetRequest: "/mot-de-passe/oubli",
+  passwordReset: "/mot-de-passe/nouveau",
+  myOrganisation: "/mon-organisation",
+  createOrganisation: "/mon-organisation/creer",
+  chooseOrganisation: "/mon-organisation/choisir",
+  acceptInvitation: "/invitations/accepter",
+  scoreQpvHistory: "/score-qpv/historique",
 } as const;
 
 /** Applications screens (the `detail` path is the one written in notification e-mails). */
@@ -31,6 +52,20 @@ export const applicationPaths = {
   detail: (id: string) => `/candidatures/${encodeURIComponent(id)}`,
 } as const;
 const applicationPattern = /^\/candidatures\/([0-9a-fA-F-]{36})$/;
+
+/** Paths of the account and organisation pages → route names. */
+const accountRoutes: Record<string, RouteMatch["name"]> = {
+  [paths.signIn]: "signIn",
+  [paths.signUp]: "signUp",
+  [paths.verifyEmail]: "verifyEmail",
+  [paths.passwordResetRequest]: "passwordResetRequest",
+  [paths.passwordReset]: "passwordReset",
+  [paths.myOrganisation]: "myOrganisation",
+  [paths.createOrganisation]: "createOrganisation",
+  [paths.chooseOrganisation]: "chooseOrganisation",
+  [paths.acceptInvitation]: "acceptInvitation",
+  [paths.scoreQpvHistory]: "scoreQpvHistory",
+};
 
 const reportPattern = /^\/score-qpv\/rapports\/([^/]+)$/;
 
@@ -47,6 +82,7 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (path === applicationPaths.settings) return { name: "notificationSettings" };
   const application = applicationPattern.exec(path);
   if (application) return { name: "application", applicationId: application[1].toLowerCase() };
+  if (Object.hasOwn(accountRoutes, path)) return { name: accountRoutes[path] } as RouteMatch;
   const report = reportPattern.exec(path);
   if (report) return { name: "scoreQpvReport", reportId: decodeURIComponent(report[1]) };
   return { name: "notFound" };

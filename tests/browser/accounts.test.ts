@@ -1,0 +1,85 @@
+// Browser tests of the signed-in shell: sign-in page, header menus, guard, sign-out; with axe.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { waitForMail } from "../support/mail-dir.ts";
+import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+
+const password = "un mot de passe solide";
+
+const assertNoViolation = async (page: Page) => {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, describeViolations(violations));
+};
+
+describe("accounts in the browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Creates a verified account through the API (as another browser would), reading the code from the mail directory. */
+  const accountThroughApi = async (email: string, name: string, kind: "candidate" | "professional" = "professional") => {
+    const signup = await fetch(`${server.baseUrl}/api/v1/auth/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password, name, kind }),
+    });
+    assert.equal(signup.status, 202);
+    const mail = await waitForMail(server.mailDir!, email);
+    const code = /\b(\d{6})\b/.exec(mail.text)![1];
+    const verify = await fetch(`${server.baseUrl}/api/v1/auth/verify-email`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, code }),
+    });
+    assert.equal(verify.status, 204);
+  };
+
+  it("signs in with a password, shows the user menu, and signs out", async () => {
+    await accountThroughApi("nadia@example.org", "Nadia Benali");
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("link", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Se connecter" }).waitFor();
+    await waitForTitle(page, "Se connecter — Tremplin");
+    assert.equal(await page.getByRole("link", { name: /ProConnect/ }).count(), 0, "no ProConnect button without OIDC configuration");
+    await screenshot(page, "connexion");
+    await assertNoViolation(page);
+
+    // Empty form: the error summary takes the focus and links to the fields.
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "Le formulaire contient 2 erreurs" });
+    await summary.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("tremplin-error-summary")), true);
+    await summary.getByRole("link", { name: "Saisissez votre mot de passe." }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "signin-password");
+
+    await page.getByLabel("Adresse électronique").fill("nadia@example.org");
+    await page.getByLabel("Mot de passe", { exact: false }).first().fill("pas le bon mot de passe");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText("Adresse électronique ou mot de passe incorrect.").first().waitFor();
+
+    await page.locator("#signin-password").fill(password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    const menu = page.getByRole("button", { name: "Nadia Benali" }).first();
+    await menu.waitFor();
+    await menu.click();
+    await page.getByText("Connecté·e avec nadia@example.org").first().waitFor();
+    await screenshot(page, "menu-utilisateur");
+    await assertNoViolation(page);
+    await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+    await page.getByText("Vous êtes déconnecté·e").waitFor();
+    await page.getByRole("link", { name: "Se connecter" }).first().waitFor();
+    const session = await page.evaluate(() => fetch("/api/v1/auth/session").then((r) => r.json()));
+    assert.equal(session.authenticated, false);
+    assert.deepEqual(errors.filter((e) => !/401|Failed to load resource/.test(e)), []);
+  });
+});
