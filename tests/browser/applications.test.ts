@@ -1,0 +1,115 @@
+// Browser test of the main applications flow: a counsellor creates a candidate
+// and applies for them; the employer accepts with a start date; the candidate
+// sees the result. Accounts, organisations, the candidate and the offer are set
+// up through the JSON API (the sign-up, candidate and offer screens are tested
+// on their own); the application, the answer and the result go through the screens.
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { hashPassword } from "../../src/accounts/passwords.ts";
+import { insertUser } from "../../src/accounts/users.queries.ts";
+import { addDays, frenchDate, parisDate } from "../../src/applications/application-dates.domain.ts";
+import { insertOffer } from "../../src/applications/test-fixtures.ts";
+import { type RunningApp, startRealApp } from "../support/real-app.ts";
+import { describeViolations, launchBrowser, newPage, runAxe, waitForTitle } from "./harness.ts";
+
+const password = "un mot de passe solide";
+
+/** A signed-in HTTP client of the running app (cookie + CSRF token), as a browser would be. */
+const apiClient = async (app: RunningApp, email: string, kind: "professional" | "candidate", name: string) => {
+  await insertUser(app.runtime.db, { email, name, kind, passwordHash: await hashPassword(password), emailVerifiedAt: new Date(), now: new Date() });
+  let cookie = "";
+  let csrf = "";
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${app.baseUrl}${path}`, {
+      method,
+      headers: { origin: app.baseUrl, cookie, ...(csrf ? { "x-csrf-token": csrf } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) cookie = setCookie.split(";")[0];
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  await call("POST", "/api/v1/auth/login", { email, password });
+  csrf = (await call("GET", "/api/v1/auth/session")).csrfToken;
+  return { call, cookie: () => cookie.split("=").slice(1).join("="), refresh: async () => { csrf = (await call("GET", "/api/v1/auth/session")).csrfToken; } };
+};
+
+const pageAs = async (browser: Browser, app: RunningApp, session: string) => {
+  const { page, errors } = await newPage(browser);
+  await page.context().addCookies([{ name: "tremplin_session", value: session, url: app.baseUrl }]);
+  return { page, errors };
+};
+
+const assertAccessible = async (page: Page) => {
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+};
+
+describe("Candidatures (parcours principal)", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  before(async () => {
+    if (!existsSync(resolve(import.meta.dirname, "../../dist/web/index.html"))) throw new Error("dist/web/index.html est absent : construisez d'abord l'interface (npm run build:web).");
+    app = await startRealApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("counsellor applies for a new candidate, the employer accepts with a start date, the candidate sees it", async () => {
+    const paul = await apiClient(app, "paul@ml.example", "professional", "Paul Prescripteur");
+    const emma = await apiClient(app, "emma@jardins.example", "professional", "Emma Employeuse");
+    const chloe = await apiClient(app, "chloe@example.org", "candidate", "Chloé Martin");
+    await paul.call("POST", "/api/v1/organisations", { kind: "ML", name: "Mission locale Paris Est", siret: "55208131766522" });
+    await paul.refresh();
+    const employer = await emma.call("POST", "/api/v1/organisations", { kind: "ACI", name: "Jardins de Belleville", siret: "73282932000074" });
+    await emma.refresh();
+    const offerId = await insertOffer(app.runtime.db, employer.id, "Jardinier ou jardinière d'espaces verts");
+    // The counsellor records the person, with her consent; she later signs in with her own account.
+    const candidate = await paul.call("POST", "/api/v1/candidates", { firstName: "Chloé", lastName: "Martin", email: "chloe@example.org", consent: true });
+    const chloeUser = (await chloe.call("GET", "/api/v1/auth/session")).user.id;
+    await app.runtime.db.updateTable("candidates").set({ user_id: chloeUser }).where("id", "=", candidate.id).execute();
+
+    // The counsellor applies from the offer.
+    const counsellor = await pageAs(browser, app, paul.cookie());
+    await counsellor.page.goto(`${app.baseUrl}/candidatures/nouvelle?offre=${offerId}`);
+    await waitForTitle(counsellor.page, "Postuler pour un candidat — Tremplin");
+    await counsellor.page.getByLabel("Candidat").selectOption({ label: "Chloé Martin" });
+    await counsellor.page.getByLabel("Message à l'employeur (facultatif)").fill("Chloé a fait un stage en horticulture.");
+    await assertAccessible(counsellor.page);
+    await counsellor.page.getByRole("button", { name: "Envoyer la candidature" }).click();
+    await counsellor.page.getByRole("heading", { level: 1, name: /Chloé Martin/ }).waitFor();
+    assert.match(await counsellor.page.locator("main").innerText(), /Nouvelle candidature/i, "the badge (shown in capitals)");
+
+    // The employer finds it in the inbox and accepts with a start date.
+    const boss = await pageAs(browser, app, emma.cookie());
+    await boss.page.goto(`${app.baseUrl}/candidatures/recues?etat=new`);
+    await waitForTitle(boss.page, "Candidatures reçues — Tremplin");
+    await boss.page.getByRole("link", { name: "Voir la candidature de Chloé Martin" }).waitFor();
+    await assertAccessible(boss.page);
+    await boss.page.getByRole("link", { name: "Voir la candidature de Chloé Martin" }).click();
+    await boss.page.getByRole("button", { name: "Accepter" }).click();
+    const start = addDays(parisDate(new Date()), 14);
+    await boss.page.getByLabel(/Date de début du contrat/).fill(start);
+    await assertAccessible(boss.page);
+    await boss.page.getByRole("form", { name: "Accepter" }).getByRole("button", { name: "Accepter" }).click();
+    await boss.page.getByText("C'est fait : « Accepter ».").waitFor();
+    assert.match(await boss.page.locator("main").innerText(), new RegExp(`Candidature acceptée[\\s\\S]*Contrat du ${frenchDate(start).replace(/\//g, "\\/")}`, "i"));
+
+    // The candidate sees the result.
+    const person = await pageAs(browser, app, chloe.cookie());
+    await person.page.goto(`${app.baseUrl}/mes-candidatures`);
+    await waitForTitle(person.page, "Mes candidatures — Tremplin");
+    await person.page.getByRole("link", { name: /Jardins de Belleville/ }).waitFor();
+    assert.match(await person.page.locator("table").innerText(), /Jardins de Belleville[\s\S]*Candidature acceptée/i);
+    await assertAccessible(person.page);
+    for (const { errors } of [counsellor, boss, person]) assert.deepEqual(errors, []);
+  });
+});
