@@ -6,6 +6,10 @@ import { ApplicationsListPage } from "./applications/ApplicationsListPage.tsx";
 import { ApplyPage } from "./applications/ApplyPage.tsx";
 import { NotificationSettingsPage } from "./applications/NotificationSettingsPage.tsx";
 import { SessionProvider, SignInPage, useSession } from "./accounts/index.ts";
+import { CandidatePage } from "./candidates/CandidatePage.tsx";
+import { MyCandidatesPage } from "./candidates/MyCandidatesPage.tsx";
+import { MyProfilePage } from "./candidates/MyProfilePage.tsx";
+import { NewCandidatePage } from "./candidates/NewCandidatePage.tsx";
 import { VerifyAddressPage } from "./geo/VerifyAddressPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { Layout } from "./layout/Layout.tsx";
@@ -17,6 +21,14 @@ import { ScoreQpvPage } from "./score-qpv/ScoreQpvPage.tsx";
 
 const Page = ({ route }: { route: RouteMatch }) => {
   switch (route.name) {
+    case "myCandidates":
+      return <MyCandidatesPage />;
+    case "newCandidate":
+      return <NewCandidatePage />;
+    case "candidate":
+      return <CandidatePage key={route.candidateId} candidateId={route.candidateId} />;
+    case "myProfile":
+      return <MyProfilePage />;
     case "home":
       return <HomePage />;
     case "verifyAddress":

@@ -114,6 +114,8 @@ export const candidatesText = {
     cvFile: (name: string, size: string, date: string) => `${name} (${size}, déposé le ${date})`,
     cvDownload: "Télécharger le CV",
     cvDelete: "Supprimer le CV",
+    cvDeleted: "CV supprimé.",
+    consentRecorded: "Décision enregistrée.",
     cvLabel: "Déposer un CV",
     cvHint: "Format PDF uniquement, 5 Mo au plus.",
     cvUpload: "Envoyer le CV",

@@ -12,6 +12,8 @@ import { applicationPaths, type RouteMatch, paths } from "./router.domain.ts";
 
 const applicationRoutes: readonly RouteMatch["name"][] = ["applicationsReceived", "applicationsSent", "applicationsMine", "applicationNew", "application", "notificationSettings"];
 
+const candidateRoutes: readonly RouteMatch["name"][] = ["myCandidates", "newCandidate", "candidate", "myProfile"];
+
 const navigationItems = (route: RouteMatch["name"]) => [
   { text: t.nav.home, linkProps: { href: paths.home }, isActive: route === "home" },
   { text: t.nav.verifyAddress, linkProps: { href: paths.verifyAddress }, isActive: route === "verifyAddress" },
@@ -24,6 +26,15 @@ const navigationItems = (route: RouteMatch["name"]) => [
       { text: "Candidatures envoyées (prescripteur)", linkProps: { href: applicationPaths.sent } },
       { text: "Mes candidatures (candidat)", linkProps: { href: applicationPaths.mine } },
       { text: "Mes notifications", linkProps: { href: applicationPaths.settings } },
+    ],
+  },
+  {
+    text: "Candidats",
+    isActive: candidateRoutes.includes(route),
+    menuLinks: [
+      { text: "Mes candidats (conseiller)", linkProps: { href: paths.myCandidates } },
+      { text: "Créer un profil candidat", linkProps: { href: paths.newCandidate } },
+      { text: "Mon profil (candidat)", linkProps: { href: paths.myProfile } },
     ],
   },
   { text: t.nav.api, linkProps: { href: paths.apiDocs, title: t.apiLinkTitle } },

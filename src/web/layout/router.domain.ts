@@ -21,6 +21,10 @@ export type RouteMatch =
   | { name: "chooseOrganisation" }
   | { name: "acceptInvitation" }
   | { name: "scoreQpvHistory" }
+  | { name: "myCandidates" }
+  | { name: "newCandidate" }
+  | { name: "candidate"; candidateId: string }
+  | { name: "myProfile" }
   | { name: "notFound" };
 
 export const paths = {
@@ -40,6 +44,11 @@ export const paths = {
   chooseOrganisation: "/mon-organisation/choisir",
   acceptInvitation: "/invitations/accepter",
   scoreQpvHistory: "/score-qpv/historique",
+  // Candidates (src/web/candidates).
+  myCandidates: "/candidats",
+  newCandidate: "/candidats/nouveau",
+  candidate: (candidateId: string) => `/candidats/${encodeURIComponent(candidateId)}`,
+  myProfile: "/mon-profil",
 } as const;
 
 /** Applications screens (the `detail` path is the one written in notification e-mails). */
@@ -67,6 +76,7 @@ const accountRoutes: Record<string, RouteMatch["name"]> = {
   [paths.scoreQpvHistory]: "scoreQpvHistory",
 };
 
+const candidatePattern = /^\/candidats\/([0-9a-f-]{36})$/;
 const reportPattern = /^\/score-qpv\/rapports\/([^/]+)$/;
 
 /** Maps a pathname (trailing slash tolerated) to a route. */
@@ -85,6 +95,11 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (Object.hasOwn(accountRoutes, path)) return { name: accountRoutes[path] } as RouteMatch;
   const report = reportPattern.exec(path);
   if (report) return { name: "scoreQpvReport", reportId: decodeURIComponent(report[1]) };
+  if (path === paths.myCandidates) return { name: "myCandidates" };
+  if (path === paths.newCandidate) return { name: "newCandidate" };
+  if (path === paths.myProfile) return { name: "myProfile" };
+  const candidate = candidatePattern.exec(path);
+  if (candidate) return { name: "candidate", candidateId: candidate[1]! };
   return { name: "notFound" };
 };
 

@@ -1,0 +1,70 @@
+// A candidate's profile as a professional sees it (every opening is written to the audit log by the server).
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useCallback, useEffect, useState } from "react";
+import type { CandidateDto } from "../../candidates/candidates.contract.ts";
+import { RequireSession } from "./session.tsx";
+import { errorMessage } from "../api/client.ts";
+import { PageHeading, usePageTitle } from "../layout/page.tsx";
+import { Link } from "../layout/router.tsx";
+import { paths } from "../layout/router.domain.ts";
+import { formFromCandidate } from "./candidate-form.domain.ts";
+import { fetchCandidate, fetchMyProfile, updateCandidate } from "./candidates.api.ts";
+import { candidatesText } from "./candidates.fr.ts";
+import { CandidateForm } from "./CandidateForm.tsx";
+import { CandidateProfile } from "./CandidateProfile.tsx";
+
+const t = candidatesText.profile;
+
+const displayName = (c: CandidateDto) => (c.anonymisedAt ? t.anonymised : `${c.firstName ?? ""} ${c.lastName ?? ""}`.trim());
+
+/** Loads a profile (by id, or the signed-in person's own), shows it, and edits it in place. */
+export const ProfileScreen = ({ id, title, back }: { id: string | null; title?: string; back?: boolean }) => {
+  const [candidate, setCandidate] = useState<CandidateDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const load = useCallback(async () => {
+    try {
+      setCandidate(await (id ? fetchCandidate(id) : fetchMyProfile()));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const heading = title ?? (candidate ? t.title(displayName(candidate)) : t.title("…"));
+  usePageTitle(heading);
+  return (
+    <>
+      {back && <p><Link href={paths.myCandidates} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">{t.back}</Link></p>}
+      <PageHeading>{heading}</PageHeading>
+      {error && <Alert severity="error" small description={error} />}
+      {candidate && !editing && (
+        <>
+          {!candidate.anonymisedAt && <p><Button priority="secondary" iconId="fr-icon-edit-line" onClick={() => setEditing(true)}>{t.edit}</Button></p>}
+          <CandidateProfile candidate={candidate} onChanged={() => void load()} onErased={() => void load()} />
+        </>
+      )}
+      {candidate && editing && (
+        <CandidateForm
+          mode="edit"
+          initial={formFromCandidate(candidate)}
+          onSubmit={async (body) => {
+            setCandidate(await updateCandidate(candidate.id, body));
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
+    </>
+  );
+};
+
+export const CandidatePage = ({ candidateId }: { candidateId: string }) => (
+  <RequireSession title={candidatesText.list.title} kinds={["professional"]}>
+    {() => <ProfileScreen id={candidateId} back />}
+  </RequireSession>
+);

@@ -1,0 +1,173 @@
+// A candidate's profile: zoning with its certainty, details, CV, consent, export and erasure.
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import { barrierLabel } from "../../candidates/barriers.domain.ts";
+import type { CandidateDto } from "../../candidates/candidates.contract.ts";
+import { availabilityLabels, languageLevelLabels, mobilityMeanLabels, type MobilityMean } from "../../candidates/candidates.domain.ts";
+import { errorMessage } from "../api/client.ts";
+import { formatBytes, formatDateFr } from "./candidate-form.domain.ts";
+import { cvUrl, deleteCv, eraseCandidate, exportUrl, recordConsent, uploadCv } from "./candidates.api.ts";
+import { candidatesText } from "./candidates.fr.ts";
+import { LocationBadges } from "./LocationBadges.tsx";
+
+const t = candidatesText.profile;
+
+const Row = ({ term, children }: { term: string; children: ReactNode }) => (
+  <div className="tremplin-dl__row">
+    <dt>{term}</dt>
+    <dd>{children}</dd>
+  </div>
+);
+const listOr = (items: string[]) => (items.length ? items.join(", ") : t.none);
+
+export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate: CandidateDto; onChanged: () => void; onErased: () => void }) => {
+  const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const [confirmErase, setConfirmErase] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const cvHintId = useId();
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  const run = async (work: () => Promise<unknown>, success: string, after: () => void = onChanged) => {
+    setBusy(true);
+    try {
+      await work();
+      setMessage({ severity: "success", text: success });
+      after();
+    } catch (error) {
+      setMessage({ severity: "error", text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+      statusRef.current?.focus();
+    }
+  };
+
+  const upload = async (event: FormEvent) => {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    if (!file) {
+      setMessage({ severity: "error", text: t.cvChoose });
+      statusRef.current?.focus();
+      return;
+    }
+    await run(() => uploadCv(candidate.id, file), t.cvUploaded);
+    if (fileRef.current) fileRef.current.value = "";
+  };
+
+  const consent = candidate.consent;
+  const anonymised = candidate.anonymisedAt !== null;
+
+  return (
+    <div>
+      <div ref={statusRef} tabIndex={-1} aria-live="polite">
+        {message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" />}
+      </div>
+
+      {anonymised && <Alert severity="info" title={t.anonymised} description={t.anonymisedLead} className="fr-mb-3w" />}
+
+      <section className="fr-mb-4w" aria-labelledby="candidate-location">
+        <h2 id="candidate-location" className="fr-h4">{t.location}</h2>
+        {candidate.address && <p className="fr-mb-1w">{candidate.address}</p>}
+        {candidate.location.label && candidate.location.label !== candidate.address && <p className="fr-text--sm fr-mb-1w">{candidate.location.label}</p>}
+        <LocationBadges location={candidate.location} detailed />
+      </section>
+
+      {!anonymised && (
+        <>
+          <section className="fr-mb-4w" aria-labelledby="candidate-details">
+            <h2 id="candidate-details" className="fr-h4">{t.contact}</h2>
+            <dl className="tremplin-dl">
+              <Row term={t.email}>{candidate.email ?? t.none}</Row>
+              <Row term={t.phone}>{candidate.phone ?? t.none}</Row>
+              <Row term={t.birthYear}>{candidate.birthYear ?? t.none}</Row>
+              <Row term={t.jobs}>{listOr(candidate.targetAppellationLabels.map((a) => a.label))}</Row>
+              <Row term={t.skills}>{listOr(candidate.skillLabels.map((s) => s.label))}</Row>
+              <Row term={t.languages}>{listOr(candidate.languages.map((l) => `${l.name} (${languageLevelLabels[l.level].toLowerCase()})`))}</Row>
+              <Row term={t.licences}>{listOr(candidate.drivingLicences)}</Row>
+              <Row term={t.mobility}>
+                {[candidate.mobilityRadiusKm !== null ? t.radius(candidate.mobilityRadiusKm) : null, ...candidate.mobilityMeans.map((m) => mobilityMeanLabels[m as MobilityMean] ?? m)].filter(Boolean).join(", ") || t.none}
+              </Row>
+              <Row term={t.availability}>
+                {candidate.availability ? `${availabilityLabels[candidate.availability]}${candidate.availableFrom ? ` : ${formatDateFr(candidate.availableFrom)}` : ""}` : t.none}
+              </Row>
+              <Row term={t.followedBy}>{listOr(candidate.followedBy.map((f) => f.name))}</Row>
+            </dl>
+          </section>
+
+          <section className="fr-mb-4w" aria-labelledby="candidate-barriers">
+            <h2 id="candidate-barriers" className="fr-h4">{t.barriers}</h2>
+            {candidate.barriers.length ? (
+              <ul className="fr-tags-group">
+                {candidate.barriers.map((code) => <li key={code}><p className="fr-tag">{barrierLabel(code)}</p></li>)}
+              </ul>
+            ) : (
+              <p>{t.none}</p>
+            )}
+          </section>
+
+          <section className="fr-mb-4w" aria-labelledby="candidate-cv">
+            <h2 id="candidate-cv" className="fr-h4">{t.cv}</h2>
+            {candidate.cv ? (
+              <>
+                <p>{t.cvFile(candidate.cv.fileName, formatBytes(candidate.cv.sizeBytes), formatDateFr(candidate.cv.uploadedAt))}</p>
+                <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+                  <li><a className="fr-btn fr-btn--secondary" href={cvUrl(candidate.id)} download>{t.cvDownload}</a></li>
+                  <li><Button priority="tertiary" disabled={busy} onClick={() => run(() => deleteCv(candidate.id), t.cvDeleted)}>{t.cvDelete}</Button></li>
+                </ul>
+              </>
+            ) : (
+              <p>{t.noCv}</p>
+            )}
+            <form onSubmit={upload} className="fr-mt-2w">
+              <div className="fr-upload-group">
+                <label className="fr-label" htmlFor="candidate-cv-file">
+                  {t.cvLabel}
+                  <span className="fr-hint-text" id={cvHintId}>{t.cvHint}</span>
+                </label>
+                <input ref={fileRef} className="fr-upload" type="file" id="candidate-cv-file" accept="application/pdf,.pdf" aria-describedby={cvHintId} />
+              </div>
+              <Button type="submit" size="small" className="fr-mt-2w" disabled={busy}>{t.cvUpload}</Button>
+            </form>
+          </section>
+
+          <section className="fr-mb-4w" aria-labelledby="candidate-consent">
+            <h2 id="candidate-consent" className="fr-h4">{t.consent}</h2>
+            {consent && (
+              <p>
+                {consent.decision === "given" ? t.consentGiven(formatDateFr(consent.at), t.givenBy[consent.givenBy] ?? consent.givenBy) : t.consentWithdrawn(formatDateFr(consent.at))}
+              </p>
+            )}
+            <Button
+              priority="secondary"
+              size="small"
+              disabled={busy}
+              onClick={() => run(() => recordConsent(candidate.id, consent?.decision === "given" ? "withdrawn" : "given"), t.consentRecorded)}
+            >
+              {consent?.decision === "given" ? t.withdraw : t.giveAgain}
+            </Button>
+          </section>
+
+          <section className="fr-mb-4w" aria-labelledby="candidate-rgpd">
+            <h2 id="candidate-rgpd" className="fr-h4">{t.rgpd}</h2>
+            <p>{t.rgpdLead}</p>
+            <ul className="fr-btns-group fr-btns-group--inline-md">
+              <li><a className="fr-btn fr-btn--secondary" href={exportUrl(candidate.id)} download>{t.export}</a></li>
+              <li><Button priority="tertiary" onClick={() => setConfirmErase(true)} disabled={confirmErase}>{t.erase}</Button></li>
+            </ul>
+            {confirmErase && (
+              <div className="fr-alert fr-alert--warning fr-mt-2w" role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-text">
+                <h3 id="erase-title" className="fr-alert__title">{t.eraseConfirmTitle}</h3>
+                <p id="erase-text">{t.eraseConfirm}</p>
+                <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+                  <li><Button disabled={busy} onClick={() => run(() => eraseCandidate(candidate.id), t.erased, onErased)}>{t.eraseConfirmButton}</Button></li>
+                  <li><Button priority="secondary" onClick={() => setConfirmErase(false)}>{candidatesText.form.cancel}</Button></li>
+                </ul>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+};
