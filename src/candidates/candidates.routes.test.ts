@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import { registerAccountsRoutes } from "../accounts/accounts.routes.ts";
 import { type Browser, buildTestApp, signedIn, type TestApp } from "../accounts/test-app.ts";
 import { loadGeography } from "../geo/geography.ts";
+import type { Geography } from "../geo/geography.types.ts";
 import { importQpv } from "../geo/import/qpv.import.ts";
 import type { GeocodeResult, Geocoder } from "../geocoder/geocoder.types.ts";
 import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
@@ -54,6 +55,18 @@ const lea = {
   consent: true,
 };
 
+/** The real geography, loaded once the test database exists. */
+let loaded: Geography | null = null;
+const geography: Geography = {
+  classify: (...args) => loaded!.classify(...args),
+  qpvAt: (...args) => loaded!.qpvAt(...args),
+  communeHasQpv: (...args) => loaded!.communeHasQpv(...args),
+  ruralClass: (...args) => loaded!.ruralClass(...args),
+  get datasets() {
+    return loaded!.datasets;
+  },
+};
+
 for (const engine of testEngines()) {
   describe(`candidates routes on ${engine.name}`, () => {
     let t: TestApp;
@@ -69,12 +82,11 @@ for (const engine of testEngines()) {
       t = await buildTestApp(engine, (deps) => [
         (app) => registerAccountsRoutes(app, deps),
         (app) => registerOrganisationsRoutes(app, deps),
-        async (app) => {
-          await importQpv(deps.db, QPV_2024, { millesime: 2024 });
-          const geography = await loadGeography(deps.db);
-          await registerCandidatesRoutes(app, { ...deps, geography, geocoder });
-        },
+        (app) => registerCandidatesRoutes(app, { ...deps, geography, geocoder }),
       ]);
+      // Loaded after the app is built: a slow import must not run inside Fastify's plugin timeout.
+      await importQpv(t.db, QPV_2024, { millesime: 2024 });
+      loaded = await loadGeography(t.db);
       await t.db.insertInto("rome_fiches").values({ code: "A1203", label: "Aménagement et entretien des espaces verts", parent_code: "A12" }).execute();
       await t.db.insertInto("rome_appellations").values({ code: "38000", rome_code: "A1203", label: "Jardinier / Jardinière d'espaces verts", short_label: "Jardinier", label_norm: "jardinier jardiniere d espaces verts" }).execute();
       await t.db.insertInto("rome_competences").values({ code: "100001", kind: "competence", label: "Entretenir un espace vert", label_norm: "entretenir un espace vert" }).execute();
