@@ -7,7 +7,7 @@ import { fakeAssessCertainty, fakeGeocoder, fakeGeography } from "./fixtures/fak
 import type { RowOutcome } from "./report.domain.ts";
 import { createRowsOutput } from "./rows-output.ts";
 import { scoreQpvReportSchema } from "./score-qpv.contract.ts";
-import { runScoreQpv, type ScoreQpvInput } from "./score.use-case.ts";
+import { createDigestSet, runScoreQpv, type ScoreQpvInput } from "./score.use-case.ts";
 
 const hires = csvLines([
   "Matricule;Adresse;CP;Ville;Date d'entrée;Type de contrat;Site",
@@ -126,5 +126,16 @@ describe("Score QPV pipeline", () => {
     assert.match(lines[3], /;located;street;0\.70;.*;oui$/);
     assert.ok(lines[6].includes(`;"'=HYPERLINK(""x"")";`), lines[6]);
     assert.match(lines[9], /;invalid;unparseable_hire_date;/);
+  });
+});
+
+describe("digest set of the duplicate check", () => {
+  it("tells new digests from seen ones across growths, 0 included", () => {
+    const set = createDigestSet();
+    const digests = Array.from({ length: 20_000 }, (_, i) => (i * 2654435761) % 2 ** 53);
+    assert.ok(digests.every((d) => set.add(d)));
+    assert.ok(digests.every((d) => !set.add(d)));
+    assert.equal(set.add(2 ** 53 - 1), true);
+    assert.equal(set.add(2 ** 53 - 1), false);
   });
 });
