@@ -7,7 +7,8 @@
 // uncapped V8 heap would just grow lazily. The embedded database's WebAssembly
 // runs on V8's baseline compiler only (--liftoff-only): optimising PostgreSQL's
 // large functions took ~350 MB at startup, for SQL the offline scoring barely
-// uses (TREMPLIN_WASM_OPTIMIZE=1 restores it, e.g. for big imports).
+// uses — score-qpv only: imports keep optimised SQL (TREMPLIN_WASM_OPTIMIZE=1
+// restores it for score-qpv too, e.g. on its first run, which loads the data).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -28,7 +29,7 @@ if (major < 24) {
 }
 const heap = Number(process.env.TREMPLIN_MAX_HEAP_MB ?? 256);
 const flags = heap > 0 ? [`--max-old-space-size=${heap}`] : [];
-if (process.env.TREMPLIN_WASM_OPTIMIZE !== "1") flags.push("--liftoff-only");
+if (process.argv[2] === "score-qpv" && process.env.TREMPLIN_WASM_OPTIMIZE !== "1") flags.push("--liftoff-only");
 const result = spawnSync(nodeBin, [...flags, entry, ...process.argv.slice(2)], { stdio: "inherit" });
 if (result.error) {
   console.error(`Impossible de lancer Node.js : ${result.error.message}`);
