@@ -4,7 +4,9 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { type ReactNode, useEffect, useState } from "react";
 import { type SessionResponse, sessionResponseSchema } from "../../accounts/accounts.contract.ts";
 import { getJson } from "../api/client.ts";
+import { signInUrl } from "../accounts/index.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
+import { Link } from "../layout/router.tsx";
 
 let pending: Promise<SessionResponse> | null = null;
 export const loadSession = (): Promise<SessionResponse> => {
@@ -28,12 +30,17 @@ export const useSession = () => {
   return { session, failed };
 };
 
-const Refusal = ({ title, message }: { title: string; message: string }) => {
+const Refusal = ({ title, message, signIn = false }: { title: string; message: string; signIn?: boolean }) => {
   usePageTitle(title);
   return (
     <>
       <PageHeading>{title}</PageHeading>
       <Alert severity="info" small description={message} />
+      {signIn && (
+        <p className="fr-mt-3w">
+          <Link className="fr-btn" href={signInUrl(window.location.pathname + window.location.search)}>Se connecter</Link>
+        </p>
+      )}
     </>
   );
 };
@@ -52,7 +59,7 @@ export const RequireSession = ({
   const { session, failed } = useSession();
   if (failed) return <Refusal title={title} message="Le service ne répond pas. Rechargez la page." />;
   if (!session) return <p role="status">Chargement…</p>;
-  if (!session.authenticated || !session.user) return <Refusal title={title} message="Connectez-vous pour accéder à cette page." />;
+  if (!session.authenticated || !session.user) return <Refusal title={title} message="Connectez-vous pour accéder à cette page." signIn />;
   if (!kinds.includes(session.user.kind as "candidate" | "professional")) {
     return <Refusal title={title} message={kinds.includes("candidate") ? "Cette page est réservée aux personnes qui ont un compte candidat." : "Cette page est réservée aux professionnels."} />;
   }
