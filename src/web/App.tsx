@@ -16,6 +16,9 @@ import { Layout } from "./layout/Layout.tsx";
 import { NotFoundPage } from "./layout/NotFoundPage.tsx";
 import { type RouteMatch, matchRoute } from "./layout/router.domain.ts";
 import { useLocation } from "./layout/router.tsx";
+import { EmployersPage } from "./offers/EmployersPage.tsx";
+import { OfferPage } from "./offers/OfferPage.tsx";
+import { OfferSearchPage } from "./offers/OfferSearchPage.tsx";
 import { ReportPage } from "./score-qpv/ReportPage.tsx";
 import { ScoreQpvPage } from "./score-qpv/ScoreQpvPage.tsx";
 
@@ -60,6 +63,12 @@ const Page = ({ route }: { route: RouteMatch }) => {
     case "chooseOrganisation":
     case "acceptInvitation":
     case "scoreQpvHistory":
+    case "offers":
+      return <OfferSearchPage />;
+    case "offer":
+      return <OfferPage key={route.offerId} offerId={route.offerId} />;
+    case "employers":
+      return <EmployersPage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -26,7 +26,7 @@ describe("layout and home page", () => {
 
     const nav = page.getByRole("navigation", { name: /menu principal/i });
     const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    assert.deepEqual(hrefs, ["/", "/verifier-une-adresse", "/score-qpv", "/api/docs"]);
+    assert.deepEqual(hrefs, ["/", "/verifier-une-adresse", "/score-qpv", "/offres", "/employeurs", "/api/docs"]);
 
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await nav.getByRole("link", { name: "Score QPV" }).click();

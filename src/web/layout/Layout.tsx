@@ -11,6 +11,7 @@ import { layoutText as t } from "./layout.fr.ts";
 import { applicationPaths, type RouteMatch, paths } from "./router.domain.ts";
 
 const applicationRoutes: readonly RouteMatch["name"][] = ["applicationsReceived", "applicationsSent", "applicationsMine", "applicationNew", "application", "notificationSettings"];
+import { offersText } from "../offers/offers.fr.ts";
 
 const candidateRoutes: readonly RouteMatch["name"][] = ["myCandidates", "newCandidate", "candidate", "myProfile"];
 
@@ -37,6 +38,8 @@ const navigationItems = (route: RouteMatch["name"]) => [
       { text: "Mon profil (candidat)", linkProps: { href: paths.myProfile } },
     ],
   },
+  { text: offersText.nav.offers, linkProps: { href: paths.offers }, isActive: route === "offers" || route === "offer" },
+  { text: offersText.nav.employers, linkProps: { href: paths.employers }, isActive: route === "employers" },
   { text: t.nav.api, linkProps: { href: paths.apiDocs, title: t.apiLinkTitle } },
 ];
 

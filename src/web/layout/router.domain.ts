@@ -25,6 +25,9 @@ export type RouteMatch =
   | { name: "newCandidate" }
   | { name: "candidate"; candidateId: string }
   | { name: "myProfile" }
+  | { name: "offers" }
+  | { name: "offer"; offerId: string }
+  | { name: "employers" }
   | { name: "notFound" };
 
 export const paths = {
@@ -49,6 +52,9 @@ export const paths = {
   newCandidate: "/candidats/nouveau",
   candidate: (candidateId: string) => `/candidats/${encodeURIComponent(candidateId)}`,
   myProfile: "/mon-profil",
+  offers: "/offres",
+  offer: (offerId: string) => `/offres/${encodeURIComponent(offerId)}`,
+  employers: "/employeurs",
 } as const;
 
 /** Applications screens (the `detail` path is the one written in notification e-mails). */
@@ -78,6 +84,7 @@ const accountRoutes: Record<string, RouteMatch["name"]> = {
 
 const candidatePattern = /^\/candidats\/([0-9a-f-]{36})$/;
 const reportPattern = /^\/score-qpv\/rapports\/([^/]+)$/;
+const offerPattern = /^\/offres\/([^/]+)$/;
 
 /** Maps a pathname (trailing slash tolerated) to a route. */
 export const matchRoute = (pathname: string): RouteMatch => {
@@ -100,6 +107,10 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (path === paths.myProfile) return { name: "myProfile" };
   const candidate = candidatePattern.exec(path);
   if (candidate) return { name: "candidate", candidateId: candidate[1]! };
+  if (path === paths.offers) return { name: "offers" };
+  if (path === paths.employers) return { name: "employers" };
+  const offer = offerPattern.exec(path);
+  if (offer) return { name: "offer", offerId: decodeURIComponent(offer[1]) };
   return { name: "notFound" };
 };
 

@@ -1,0 +1,76 @@
+// Public offer page: what the job is, where, which contract, on which conditions; and who recruits.
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useEffect, useState } from "react";
+import type { OfferDto } from "../../offers/offers.contract.ts";
+import { errorMessage } from "../api/client.ts";
+import { PageHeading, usePageTitle } from "../layout/page.tsx";
+import { Link } from "../layout/router.tsx";
+import { paths } from "../layout/router.domain.ts";
+import { emptySearch, formatHours, searchToUrl } from "./offer-search.domain.ts";
+import { fetchOffer } from "./offers.api.ts";
+import { frenchDate, offersText } from "./offers.fr.ts";
+import { OfferConditions } from "./OfferSummary.tsx";
+
+const t = offersText.offer;
+
+export const OfferPage = ({ offerId }: { offerId: string }) => {
+  const [offer, setOffer] = useState<OfferDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  usePageTitle(offer?.title ?? offersText.search.title);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchOffer(offerId, abort.signal).then(setOffer, (reason: unknown) => {
+      if (!abort.signal.aborted) setError(errorMessage(reason));
+    });
+    return () => abort.abort();
+  }, [offerId]);
+
+  if (error) {
+    return (
+      <>
+        <PageHeading>{offersText.search.title}</PageHeading>
+        <p className="fr-error-text">{error}</p>
+        <p><Link href={paths.offers}>{t.back}</Link></p>
+      </>
+    );
+  }
+  if (!offer) return <p role="status">{t.loading}</p>;
+
+  return (
+    <article>
+      <PageHeading>{offer.title}</PageHeading>
+      <p className="fr-text--lead">
+        {offer.employer.name} — {offer.place.communeName}
+      </p>
+      {offer.status === "closed" && <Alert severity="warning" small description={t.closed} className="fr-mb-3w" />}
+      <OfferConditions offer={offer} />
+      <dl className="tremplin-offer-facts">
+        <dt>{t.job}</dt>
+        <dd>{offer.appellation.label} ({offer.appellation.romeCode} — {offer.appellation.romeLabel})</dd>
+        <dt>{t.contract}</dt>
+        <dd>{offer.contractTypeLabel}</dd>
+        <dt>{t.hours}</dt>
+        <dd>{formatHours(offer.hoursPerWeek)}</dd>
+        <dt>{t.positions}</dt>
+        <dd>{offersText.search.positions(offer.positions)}</dd>
+        <dt>{t.place}</dt>
+        <dd>{offer.place.addressLabel ?? offer.place.communeName}</dd>
+        <dt>{t.employer}</dt>
+        <dd>{offer.employer.name} ({offer.employer.kindLabel})</dd>
+      </dl>
+      <h2>{t.description}</h2>
+      {offer.description ? <p className="tremplin-preserve-lines">{offer.description}</p> : <p>{t.noDescription}</p>}
+      <p className="fr-text--sm">{t.updated(frenchDate(offer.updatedAt))}</p>
+      {offer.status === "open" && <Alert severity="info" small description={t.apply} className="fr-mb-3w" />}
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Link className="fr-btn fr-btn--secondary" href={searchToUrl(paths.offers, { ...emptySearch, employer: offer.employer.id })}>{t.otherOffers}</Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" href={paths.offers}>{t.back}</Link>
+        </li>
+      </ul>
+    </article>
+  );
+};

@@ -1,0 +1,32 @@
+// Calls to the offers and ROME API, validated by their contracts.
+import { z } from "zod";
+import {
+  contractTypesSchema,
+  employerDirectorySchema,
+  employerOfferSchema,
+  offerSchema,
+  offerSearchResultSchema,
+  offersRoutes,
+  statusChangeSchema,
+} from "../../offers/offers.contract.ts";
+import { appellationSchema, romeRoutes } from "../../rome/rome.contract.ts";
+import { fillPath, getJson, withQuery } from "../api/client.ts";
+
+export type SearchParams = Record<string, string | number | undefined>;
+
+export const searchOffers = (query: SearchParams, signal?: AbortSignal) => getJson(withQuery(offersRoutes.search.url, query), offerSearchResultSchema, signal);
+
+export const fetchOffer = (id: string, signal?: AbortSignal) => getJson(fillPath(offersRoutes.get.url, { id }), offerSchema, signal);
+
+export const listEmployers = (query: SearchParams, signal?: AbortSignal) => getJson(withQuery(offersRoutes.employers.url, query), employerDirectorySchema, signal);
+
+export const searchAppellations = (q: string, signal?: AbortSignal) =>
+  getJson(withQuery(romeRoutes.appellations.url, { q, limit: 10 }), z.array(appellationSchema), signal);
+
+export const fetchMyOffers = (organisationId: string, signal?: AbortSignal) =>
+  getJson(fillPath(offersRoutes.listMine.url, { id: organisationId }), z.array(employerOfferSchema), signal);
+
+export const fetchContractTypes = (organisationId: string, signal?: AbortSignal) =>
+  getJson(fillPath(offersRoutes.contractTypes.url, { id: organisationId }), contractTypesSchema, signal);
+
+export const fetchOfferHistory = (id: string, signal?: AbortSignal) => getJson(fillPath(offersRoutes.history.url, { id }), z.array(statusChangeSchema), signal);
