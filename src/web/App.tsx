@@ -5,7 +5,7 @@ import { ApplicationDetailPage } from "./applications/ApplicationDetailPage.tsx"
 import { ApplicationsListPage } from "./applications/ApplicationsListPage.tsx";
 import { ApplyPage } from "./applications/ApplyPage.tsx";
 import { NotificationSettingsPage } from "./applications/NotificationSettingsPage.tsx";
-import { SessionProvider, SignInPage, useSession } from "./accounts/index.ts";
+import { SessionProvider, SignInPage, SignUpPage, useSession, VerifyEmailPage } from "./accounts/index.ts";
 import { CandidatePage } from "./candidates/CandidatePage.tsx";
 import { MyCandidatesPage } from "./candidates/MyCandidatesPage.tsx";
 import { MyProfilePage } from "./candidates/MyProfilePage.tsx";
@@ -55,7 +55,9 @@ const Page = ({ route }: { route: RouteMatch }) => {
     case "signIn":
       return <SignInPage />;
     case "signUp":
+      return <SignUpPage />;
     case "verifyEmail":
+      return <VerifyEmailPage />;
     case "passwordResetRequest":
     case "passwordReset":
     case "myOrganisation":

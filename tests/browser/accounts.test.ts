@@ -82,4 +82,33 @@ describe("accounts in the browser", () => {
     assert.equal(session.authenticated, false);
     assert.deepEqual(errors.filter((e) => !/401|Failed to load resource/.test(e)), []);
   });
+
+  it("signs up as a professional, verifies the e-mail with the code from the mail directory, and is signed in", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.baseUrl}/inscription`);
+    await page.getByRole("heading", { level: 1, name: "Créer un compte" }).waitFor();
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await page.getByRole("alert").filter({ hasText: "Le formulaire contient 4 erreurs" }).waitFor();
+    await screenshot(page, "inscription-erreurs");
+    await assertNoViolation(page);
+
+    await page.getByRole("radio", { name: /Professionnel·le/ }).check({ force: true });
+    await page.getByLabel("Prénom et nom").fill("Samir Haddad");
+    await page.locator("#signup-email").fill("samir@jardins.example");
+    await page.locator("#signup-password").fill(password);
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await page.getByRole("heading", { level: 1, name: "Confirmer votre adresse électronique" }).waitFor();
+    assert.equal(await page.locator("#verify-email").inputValue(), "samir@jardins.example");
+    await assertNoViolation(page);
+
+    const code = /\b(\d{6})\b/.exec((await waitForMail(server.mailDir!, "samir@jardins.example")).text)![1];
+    await page.getByLabel("Code de vérification").fill(code === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "Confirmer" }).click();
+    await page.getByText(/Ce code est incorrect/).first().waitFor();
+    await page.getByLabel("Code de vérification").fill(code);
+    await page.getByRole("button", { name: "Confirmer" }).click();
+    await page.getByText("Votre adresse est confirmée").waitFor();
+    await page.getByRole("button", { name: "Samir Haddad" }).first().waitFor();
+    await screenshot(page, "inscription-confirmee");
+  });
 });

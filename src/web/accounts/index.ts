@@ -17,6 +17,7 @@
 export { RequireSession } from "./RequireSession.tsx";
 export { SessionProvider, type SessionStatus, type SessionValue, useSession } from "./SessionProvider.tsx";
 export { SignInPage } from "./SignInPage.tsx";
+export { SignUpPage, VerifyEmailPage } from "./SignUpPages.tsx";
 export {
   actingOrganisation,
   actsFor,
