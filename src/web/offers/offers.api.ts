@@ -1,6 +1,9 @@
 // Calls to the offers and ROME API, validated by their contracts.
 import { z } from "zod";
 import {
+  type CreateOfferBody,
+  type UpdateOfferBody,
+  closeOfferBodySchema,
   contractTypesSchema,
   employerDirectorySchema,
   employerOfferSchema,
@@ -10,7 +13,7 @@ import {
   statusChangeSchema,
 } from "../../offers/offers.contract.ts";
 import { appellationSchema, romeRoutes } from "../../rome/rome.contract.ts";
-import { fillPath, getJson, withQuery } from "../api/client.ts";
+import { fillPath, getJson, sendJson, withQuery } from "../api/client.ts";
 
 export type SearchParams = Record<string, string | number | undefined>;
 
@@ -30,3 +33,21 @@ export const fetchContractTypes = (organisationId: string, signal?: AbortSignal)
   getJson(fillPath(offersRoutes.contractTypes.url, { id: organisationId }), contractTypesSchema, signal);
 
 export const fetchOfferHistory = (id: string, signal?: AbortSignal) => getJson(fillPath(offersRoutes.history.url, { id }), z.array(statusChangeSchema), signal);
+
+// --- the employer's own offers (writes; the CSRF header is added by the client) ---
+
+export const createOffer = (organisationId: string, body: CreateOfferBody, signal?: AbortSignal) =>
+  sendJson("POST", fillPath(offersRoutes.create.url, { id: organisationId }), body, employerOfferSchema, signal);
+
+export const updateOffer = (id: string, body: UpdateOfferBody, signal?: AbortSignal) =>
+  sendJson("PATCH", fillPath(offersRoutes.update.url, { id }), body, employerOfferSchema, signal);
+
+export type CloseOfferBody = z.infer<typeof closeOfferBodySchema>;
+
+export const closeOffer = (id: string, body: CloseOfferBody, signal?: AbortSignal) =>
+  sendJson("POST", fillPath(offersRoutes.close.url, { id }), body, employerOfferSchema, signal);
+
+export const reopenOffer = (id: string, signal?: AbortSignal) => sendJson("POST", fillPath(offersRoutes.reopen.url, { id }), {}, employerOfferSchema, signal);
+
+/** "Toujours d'actualité": restarts the 60/90-day clock without changing the offer. */
+export const confirmOffer = (id: string, signal?: AbortSignal) => sendJson("POST", fillPath(offersRoutes.confirm.url, { id }), undefined, employerOfferSchema, signal);
