@@ -17,6 +17,8 @@ import { NotFoundPage } from "./layout/NotFoundPage.tsx";
 import { type RouteMatch, matchRoute } from "./layout/router.domain.ts";
 import { useLocation } from "./layout/router.tsx";
 import { EmployersPage } from "./offers/EmployersPage.tsx";
+import { MyOffersPage } from "./offers/MyOffersPage.tsx";
+import { EditOfferPage, NewOfferPage } from "./offers/OfferFormPages.tsx";
 import { OfferPage } from "./offers/OfferPage.tsx";
 import { OfferSearchPage } from "./offers/OfferSearchPage.tsx";
 import { ReportPage } from "./score-qpv/ReportPage.tsx";
@@ -71,6 +73,12 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <OfferPage key={route.offerId} offerId={route.offerId} />;
     case "employers":
       return <EmployersPage />;
+    case "myOffers":
+      return <MyOffersPage />;
+    case "newOffer":
+      return <NewOfferPage />;
+    case "editOffer":
+      return <EditOfferPage key={route.offerId} offerId={route.offerId} />;
     case "notFound":
       return <NotFoundPage />;
   }

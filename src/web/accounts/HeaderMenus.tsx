@@ -4,6 +4,7 @@ import type { HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
+import { offersText } from "../offers/offers.fr.ts";
 import { accountsText } from "./accounts.fr.ts";
 import { signInUrl } from "./session.domain.ts";
 import { type SessionValue, useSession } from "./SessionProvider.tsx";
@@ -131,6 +132,11 @@ const UserMenu = ({ id, session }: { id?: string; session: SessionValue }) => {
             {user.kind === "professional" && (
               <li>
                 <Link className="tremplin-menu__item" href={paths.myOrganisation} onClick={close}>{t.myOrganisation}</Link>
+              </li>
+            )}
+            {session.acting?.family === "employer" && (
+              <li>
+                <Link className="tremplin-menu__item" href={paths.myOffers} onClick={close}>{offersText.nav.mine}</Link>
               </li>
             )}
             <li>

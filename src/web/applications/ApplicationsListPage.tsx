@@ -33,6 +33,7 @@ export const ApplicationsListPage = ({ view }: { view: ListView }) => {
     senderKind: params.get("envoyeur") ?? undefined,
     from: params.get("du") ?? undefined,
     to: params.get("au") ?? undefined,
+    offerId: params.get("offre") ?? undefined,
   };
   const [items, setItems] = useState<Item[]>([]);
   const [counts, setCounts] = useState<Record<string, number>>({});
@@ -72,7 +73,7 @@ export const ApplicationsListPage = ({ view }: { view: ListView }) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const target = new URLSearchParams();
-    for (const [field, key] of [["state", "etat"], ["senderKind", "envoyeur"], ["from", "du"], ["to", "au"]] as const) {
+    for (const [field, key] of [["state", "etat"], ["senderKind", "envoyeur"], ["from", "du"], ["to", "au"], ["offerId", "offre"]] as const) {
       const value = String(form.get(field) ?? "");
       if (value) target.set(key, value);
     }
@@ -117,6 +118,12 @@ export const ApplicationsListPage = ({ view }: { view: ListView }) => {
             <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
               <Input label={fr.filters.to} nativeInputProps={{ type: "date", name: "to", defaultValue: query.to ?? "" }} />
             </div>
+            {query.offerId && (
+              <div className="fr-fieldset__element">
+                <input type="hidden" name="offerId" value={query.offerId} />
+                <p className="fr-text--sm fr-mb-0">{fr.filters.oneOffer}</p>
+              </div>
+            )}
             <div className="fr-fieldset__element">
               <Button type="submit">{fr.filters.apply}</Button>{" "}
               <Link href={applicationPaths[view]} className="fr-link fr-ml-2w">

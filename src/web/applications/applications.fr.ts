@@ -23,6 +23,7 @@ export const applicationsFr = {
     to: "Reçues jusqu'au",
     apply: "Filtrer",
     reset: "Effacer les filtres",
+    oneOffer: "Seules les candidatures à une offre précise sont affichées (lien depuis « Mes offres »).",
   },
   table: {
     caption: (count: number) => `${count} candidature${count > 1 ? "s" : ""} affichée${count > 1 ? "s" : ""}`,

@@ -1,4 +1,5 @@
-// Choose ROME 4.0 codes (appellations or compétences) by searching their labels.
+// Choose ROME 4.0 codes (appellations or compétences) by searching their labels; `single` keeps one code
+// (choosing another replaces it), as the employer's offer form needs for its appellation.
 import { useEffect, useId, useState } from "react";
 import { type CodeLabel, addCode } from "./candidate-form.domain.ts";
 import { candidatesText } from "./candidates.fr.ts";
@@ -13,6 +14,9 @@ export const CodePicker = ({
   value,
   onChange,
   search,
+  single = false,
+  chooseLabel = t.add,
+  required = false,
 }: {
   id: string;
   label: string;
@@ -21,6 +25,11 @@ export const CodePicker = ({
   value: CodeLabel[];
   onChange: (value: CodeLabel[]) => void;
   search: (q: string, signal: AbortSignal) => Promise<CodeLabel[]>;
+  /** At most one code: choosing one replaces the current one. */
+  single?: boolean;
+  /** Text of the button that picks a result ("Ajouter « … »" by default). */
+  chooseLabel?: (label: string) => string;
+  required?: boolean;
 }) => {
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<CodeLabel[] | null>(null);
@@ -67,6 +76,8 @@ export const CodePicker = ({
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         aria-describedby={[hintId, error ? errorId : null, statusId].filter(Boolean).join(" ")}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
         autoComplete="off"
       />
       <p id={statusId} className="fr-sr-only" aria-live="polite">
@@ -80,12 +91,12 @@ export const CodePicker = ({
                 type="button"
                 className="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-1v"
                 onClick={() => {
-                  onChange(addCode(value, item));
+                  onChange(single ? [item] : addCode(value, item));
                   setQuery("");
                   document.getElementById(id)?.focus();
                 }}
               >
-                {t.add(item.label)}
+                {chooseLabel(item.label)}
               </button>
             </li>
           ))}

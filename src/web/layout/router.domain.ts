@@ -28,6 +28,9 @@ export type RouteMatch =
   | { name: "offers" }
   | { name: "offer"; offerId: string }
   | { name: "employers" }
+  | { name: "myOffers" }
+  | { name: "newOffer" }
+  | { name: "editOffer"; offerId: string }
   | { name: "notFound" };
 
 export const paths = {
@@ -55,6 +58,10 @@ export const paths = {
   offers: "/offres",
   offer: (offerId: string) => `/offres/${encodeURIComponent(offerId)}`,
   employers: "/employeurs",
+  // The employer's own offers (src/web/offers).
+  myOffers: "/mes-offres",
+  newOffer: "/mes-offres/nouvelle",
+  editOffer: (offerId: string) => `/mes-offres/${encodeURIComponent(offerId)}/modifier`,
 } as const;
 
 /** Applications screens (the `detail` path is the one written in notification e-mails). */
@@ -85,6 +92,7 @@ const accountRoutes: Record<string, RouteMatch["name"]> = {
 const candidatePattern = /^\/candidats\/([0-9a-f-]{36})$/;
 const reportPattern = /^\/score-qpv\/rapports\/([^/]+)$/;
 const offerPattern = /^\/offres\/([^/]+)$/;
+const editOfferPattern = /^\/mes-offres\/([0-9a-fA-F-]{36})\/modifier$/;
 
 /** Maps a pathname (trailing slash tolerated) to a route. */
 export const matchRoute = (pathname: string): RouteMatch => {
@@ -109,6 +117,10 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (candidate) return { name: "candidate", candidateId: candidate[1]! };
   if (path === paths.offers) return { name: "offers" };
   if (path === paths.employers) return { name: "employers" };
+  if (path === paths.myOffers) return { name: "myOffers" };
+  if (path === paths.newOffer) return { name: "newOffer" };
+  const editOffer = editOfferPattern.exec(path);
+  if (editOffer) return { name: "editOffer", offerId: editOffer[1]!.toLowerCase() };
   const offer = offerPattern.exec(path);
   if (offer) return { name: "offer", offerId: decodeURIComponent(offer[1]) };
   return { name: "notFound" };
