@@ -5,7 +5,19 @@ import { ApplicationDetailPage } from "./applications/ApplicationDetailPage.tsx"
 import { ApplicationsListPage } from "./applications/ApplicationsListPage.tsx";
 import { ApplyPage } from "./applications/ApplyPage.tsx";
 import { NotificationSettingsPage } from "./applications/NotificationSettingsPage.tsx";
-import { SessionProvider, SignInPage, SignUpPage, useSession, VerifyEmailPage } from "./accounts/index.ts";
+import {
+  AcceptInvitationPage,
+  ChooseOrganisationPage,
+  CreateOrganisationPage,
+  MyOrganisationPage,
+  PasswordResetPage,
+  PasswordResetRequestPage,
+  SessionProvider,
+  SignInPage,
+  SignUpPage,
+  useSession,
+  VerifyEmailPage,
+} from "./accounts/index.ts";
 import { CandidatePage } from "./candidates/CandidatePage.tsx";
 import { MyCandidatesPage } from "./candidates/MyCandidatesPage.tsx";
 import { MyProfilePage } from "./candidates/MyProfilePage.tsx";
@@ -61,12 +73,19 @@ const Page = ({ route }: { route: RouteMatch }) => {
     case "verifyEmail":
       return <VerifyEmailPage />;
     case "passwordResetRequest":
+      return <PasswordResetRequestPage />;
     case "passwordReset":
+      return <PasswordResetPage />;
     case "myOrganisation":
+      return <MyOrganisationPage />;
     case "createOrganisation":
+      return <CreateOrganisationPage />;
     case "chooseOrganisation":
+      return <ChooseOrganisationPage />;
     case "acceptInvitation":
+      return <AcceptInvitationPage />;
     case "scoreQpvHistory":
+      return <NotFoundPage />;
     case "offers":
       return <OfferSearchPage />;
     case "offer":

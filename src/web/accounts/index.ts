@@ -14,6 +14,11 @@
 // - Pages are re-mounted when the user or the acting organisation changes (App.tsx keys them), so a page
 //   can read `acting.id` once in its effects.
 // - Links: `signInUrl(returnTo)`, `paths.myOrganisation`, `paths.chooseOrganisation` (router.domain.ts).
+export { AcceptInvitationPage } from "./AcceptInvitationPage.tsx";
+export { ChooseOrganisationPage } from "./ChooseOrganisationPage.tsx";
+export { CreateOrganisationPage } from "./CreateOrganisationPage.tsx";
+export { MyOrganisationPage } from "./MyOrganisationPage.tsx";
+export { PasswordResetPage, PasswordResetRequestPage } from "./PasswordResetPages.tsx";
 export { RequireSession } from "./RequireSession.tsx";
 export { SessionProvider, type SessionStatus, type SessionValue, useSession } from "./SessionProvider.tsx";
 export { SignInPage } from "./SignInPage.tsx";

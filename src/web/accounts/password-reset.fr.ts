@@ -1,0 +1,36 @@
+// UI text of the "forgotten password" and "new password" pages.
+export const passwordResetText = {
+  request: {
+    title: "Mot de passe oublié",
+    lead: "Indiquez l'adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+    email: "Adresse électronique",
+    emailHint: "Format attendu : nom@domaine.fr",
+    submit: "Recevoir le lien",
+    submitting: "Envoi…",
+    missingEmail: "Saisissez votre adresse électronique.",
+    badEmail: "Adresse électronique invalide : format attendu nom@domaine.fr.",
+    sentTitle: "Demande enregistrée",
+    sent: (email: string) =>
+      `Si un compte Tremplin existe pour ${email}, un courriel vient de lui être envoyé avec un lien valable 1 heure. Pensez à regarder dans les courriels indésirables.`,
+    again: "Faire une nouvelle demande",
+    backToSignIn: "Retour à la connexion",
+  },
+  reset: {
+    title: "Nouveau mot de passe",
+    lead: "Choisissez le nouveau mot de passe de votre compte. Vous serez ensuite déconnecté·e de tous vos appareils.",
+    password: "Nouveau mot de passe",
+    passwordHint: "10 caractères au moins. Une phrase de plusieurs mots est plus facile à retenir.",
+    confirmation: "Confirmer le nouveau mot de passe",
+    submit: "Enregistrer le mot de passe",
+    submitting: "Enregistrement…",
+    shortPassword: "Le mot de passe doit contenir au moins 10 caractères.",
+    longPassword: "Le mot de passe ne peut pas dépasser 200 caractères.",
+    missingConfirmation: "Saisissez à nouveau le mot de passe pour le confirmer.",
+    mismatch: "Les deux mots de passe ne sont pas identiques.",
+    noTokenTitle: "Lien incomplet",
+    noToken: "Ce lien de réinitialisation est incomplet ou abîmé. Copiez le lien entier du courriel, ou demandez-en un nouveau.",
+    expiredTitle: "Lien expiré ou déjà utilisé",
+    newLink: "Demander un nouveau lien",
+    done: "Votre mot de passe est changé. Connectez-vous avec ce nouveau mot de passe.",
+  },
+} as const;
