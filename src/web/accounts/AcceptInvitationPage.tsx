@@ -85,7 +85,7 @@ export const AcceptInvitationPage = () => {
   };
 
   const body = () => {
-    if (!token) return <Alert severity="error" title={t.noTokenTitle} description={t.noToken} />;
+    if (!token) return <Alert as="h2" severity="error" title={t.noTokenTitle} description={t.noToken} />;
     if (session.status === "loading") return <p role="status">{organisationsText.mine.loading}</p>;
     if (session.status === "anonymous" || !session.user) {
       return (
@@ -109,7 +109,7 @@ export const AcceptInvitationPage = () => {
     return (
       <>
         <p>{t.asWho(session.user.name, session.user.email)}</p>
-        <div role="alert">{failure && <Alert className="fr-mb-3w" severity="error" title={t.errorTitle} description={failure.message} />}</div>
+        {failure && <Alert className="fr-mb-3w" as="h2" severity="error" title={t.errorTitle} description={failure.message} />}
         <ul className="fr-btns-group fr-btns-group--inline-md">
           {failure?.code !== "invitation.not_found" && (
             <li><Button disabled={busy} onClick={() => void accept()}>{busy ? t.submitting : t.submit}</Button></li>

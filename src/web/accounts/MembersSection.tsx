@@ -17,13 +17,9 @@ export type Feedback = { severity: "success" | "error"; message: string } | null
 const t = organisationsText.mine;
 const roles = organisationsText.roles;
 
-export const FeedbackMessage = ({ feedback }: { feedback: Feedback }) => (
-  // Both regions always exist so that screen readers announce the message when it appears.
-  <>
-    <div role="status">{feedback?.severity === "success" && <Alert className="fr-mb-3w" severity="success" small description={feedback.message} />}</div>
-    <div role="alert">{feedback?.severity === "error" && <Alert className="fr-mb-3w" severity="error" small description={feedback.message} />}</div>
-  </>
-);
+/** A success or error message after an action (the DSFR alert is itself a live region: status or alert). */
+export const FeedbackMessage = ({ feedback }: { feedback: Feedback }) =>
+  feedback && <Alert className="fr-mb-3w" severity={feedback.severity} small description={feedback.message} />;
 
 /** The member's name for screen readers, so that each row's buttons are told apart. */
 const Who = ({ name }: { name: string }) => <span className="fr-sr-only"> ({name})</span>;

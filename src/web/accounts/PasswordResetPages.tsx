@@ -58,9 +58,7 @@ export const PasswordResetRequestPage = () => {
     return (
       <Narrow>
         <PageHeading>{t.title}</PageHeading>
-        <div role="status">
-          <Alert severity="success" title={t.sentTitle} description={t.sent(sentTo)} />
-        </div>
+        <Alert as="h2" severity="success" title={t.sentTitle} description={t.sent(sentTo)} />
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
           <li><Link className="fr-btn" href={paths.signIn}>{t.backToSignIn}</Link></li>
           <li>
@@ -120,7 +118,7 @@ export const PasswordResetPage = () => {
     return (
       <Narrow>
         <PageHeading>{t.title}</PageHeading>
-        <Alert severity="error" title={expired ? t.expiredTitle : t.noTokenTitle} description={expired ?? t.noToken} />
+        <Alert as="h2" severity="error" title={expired ? t.expiredTitle : t.noTokenTitle} description={expired ?? t.noToken} />
         <p className="fr-mt-4w">
           <Link className="fr-btn" href={paths.passwordResetRequest}>{t.newLink}</Link>
         </p>
