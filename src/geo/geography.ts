@@ -49,6 +49,9 @@ export const loadGeography = async (db: Executor): Promise<Geography> => {
         ref: Object.freeze({ code: row.code, name: row.name, millesime }),
       }));
     indexes[millesime] = buildPolygonIndex(features);
+    // The index's flat typed arrays hold the geometry from now on: drop the nested
+    // coordinate arrays, which cost tens of MB of JavaScript heap (bounded CLI memory).
+    for (const feature of features) feature.coordinates = [];
   }
 
   const qpvAt = (lon: number, lat: number, millesime: QpvMillesime): QpvRef | null =>

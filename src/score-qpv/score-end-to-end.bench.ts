@@ -46,8 +46,8 @@ const rowsPerSecond = async (rows: number, work: () => Promise<unknown>) => {
 
 /** Runs the CLI on `file` and samples its resident memory every 100 ms; returns the peak in MB. */
 const cliPeakRssMb = async (file: string, env: NodeJS.ProcessEnv): Promise<{ peakMb: number; code: number | null }> => {
-  // The process bin/tremplin.js starts: the CLI with its default heap cap and baseline-compiled WebAssembly.
-  const args = ["--max-old-space-size=256", "--liftoff-only", join(packageRoot, "src/cli/main.ts"), "score-qpv", file, "--no-save"];
+  // The process bin/tremplin.js starts: the CLI with its default heap cap, young generation and baseline-compiled WebAssembly.
+  const args = ["--max-old-space-size=256", "--max-semi-space-size=8", "--liftoff-only", join(packageRoot, "src/cli/main.ts"), "score-qpv", file, "--no-save"];
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "ignore"] });
   let peak = 0;
   const timer = setInterval(() => {
