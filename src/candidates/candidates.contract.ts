@@ -81,6 +81,7 @@ export const listCandidatesQuerySchema = z.object({
   qpv: z.enum(["oui", "non"], "Filtre QPV attendu : oui ou non.").optional(),
   barrier: z.enum(barrierCodes, "Frein périphérique inconnu.").optional(),
   page: z.coerce.number("Page attendue (nombre).").int().min(1, "Page 1 au moins.").max(1000).default(1),
+  pageSize: z.coerce.number("Taille de page attendue (nombre).").int().min(1, "Taille de page : 1 au moins.").max(200, "Taille de page : 200 au plus.").default(50),
 });
 
 const locationSchema = z.object({

@@ -175,6 +175,9 @@ for (const engine of testEngines()) {
       assert.deepEqual((await counsellor.request("GET", "/api/v1/candidates?qpv=non")).json().items.map((i: { firstName: string }) => i.firstName), ["Omar"]);
       assert.deepEqual((await counsellor.request("GET", "/api/v1/candidates?barrier=sante")).json().items.map((i: { firstName: string }) => i.firstName), ["Omar"]);
       assert.equal((await counsellor.request("GET", "/api/v1/candidates?barrier=inconnu")).statusCode, 400);
+      const secondPage = (await counsellor.request("GET", "/api/v1/candidates?pageSize=1&page=2")).json();
+      assert.deepEqual([secondPage.total, secondPage.pageSize, secondPage.items.map((i: { lastName: string }) => i.lastName)], [2, 1, ["Dupont-Martin"]]);
+      assert.equal((await counsellor.request("GET", "/api/v1/candidates?pageSize=500")).statusCode, 400);
       assert.ok((await auditCount("candidate.listed", leaId)) >= 3);
 
       const before = await auditCount("candidate.read", leaId);

@@ -232,17 +232,6 @@ export const readCandidate = async (deps: AccountsDeps, actor: Actor | null, id:
   return candidateDto(deps.db, candidate);
 };
 
-/**
- * For the applications capability: the candidate shared with an employer through
- * an application the caller has already checked. Records the read in the audit log.
- */
-export const readCandidateSharedThroughApplication = async (db: Executor, candidateId: string, actor: Actor, at: Date, applicationId?: string): Promise<CandidateDto | null> => {
-  const candidate = await findCandidate(db, candidateId);
-  if (!candidate) return null;
-  await audit(db, actor, "candidate.read", candidateId, at, applicationId ? { via: "application", applicationId } : { via: "application" });
-  return candidateDto(db, candidate);
-};
-
 /** A person signing in for the first time finds the profile their counsellor recorded with their verified e-mail. */
 const linkRecordedProfile = async (deps: AccountsDeps, userId: string): Promise<CandidateRow | null> => {
   const user = await findUserById(deps.db, userId);
@@ -263,7 +252,7 @@ export const readMine = async (deps: AccountsDeps, actor: Actor | null): Promise
 export const listMyCandidates = async (
   deps: AccountsDeps,
   actor: Actor | null,
-  query: { q?: string; qpv?: "oui" | "non"; barrier?: string; page: number },
+  query: { q?: string; qpv?: "oui" | "non"; barrier?: string; page: number; pageSize?: number },
 ) => {
   if (!actor) throw accountsError("auth.unauthenticated");
   if (actor.kind === "candidate") throw accountsError("auth.forbidden");
@@ -272,7 +261,7 @@ export const listMyCandidates = async (
     throw candidatesError("candidate.needs_organisation");
   }
   ensureAllowed(actor, "read", "candidate", { organisationIds: [actor.organisationId] }, notFound);
-  const pageSize = 50;
+  const pageSize = query.pageSize ?? 50;
   const { total, rows } = await listCandidatesOfOrganisation(deps.db, actor.organisationId, {
     q: query.q || undefined,
     qpv: query.qpv === undefined ? undefined : query.qpv === "oui",
