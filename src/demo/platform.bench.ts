@@ -108,7 +108,8 @@ const generate = async (client: pg.PoolClient) => {
     applications.push([randomUUID(), candidate, offer[0], offer[1], "prescriber", prescriberUser, prescriber, state, state === "refused" ? "lacking_skills" : null, state === "accepted" || state === "cancelled" ? at.slice(0, 10) : null, at, at]);
   }
   await bulkInsert(client, "applications", [["id", "uuid"], ["candidate_id", "uuid"], ["offer_id", "uuid"], ["employer_organisation_id", "uuid"], ["sender_kind", "text"], ["sender_user_id", "uuid"], ["sender_organisation_id", "uuid"], ["state", "text"], ["refusal_reason", "text"], ["hiring_start_at", "date"], ["created_at", "timestamptz"], ["updated_at", "timestamptz"]], applications);
-  await client.query("analyze");
+  // As autovacuum would on a live database: statistics, and the visibility map that index-only scans need.
+  await client.query("vacuum analyze");
   return { jobs: jobs.map((job) => job.code) };
 };
 
@@ -213,9 +214,13 @@ export const run = async (): Promise<BenchResult[]> => {
       await new Promise((resolve) => server!.once("exit", resolve));
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
+    if (process.env.BENCH_KEEP_DATABASE === "1") {
+      console.log(`- base ${name} gardée (BENCH_KEEP_DATABASE=1) : supprimez-la avec « drop database ${name} »`);
+    } else {
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    }
   }
 };
