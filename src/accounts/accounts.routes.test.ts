@@ -89,6 +89,10 @@ for (const engine of testEngines()) {
       const b = await signedIn(t, "dan@example.org");
       const foreign = await b.request("POST", "/api/v1/auth/logout", undefined, { origin: "https://evil.example" });
       assert.equal(foreign.json().code, "auth.bad_origin");
+      const foreignToOtherHost = await b.request("POST", "/api/v1/auth/logout", undefined, { origin: "https://evil.example", host: "127.0.0.1:3000" });
+      assert.equal(foreignToOtherHost.json().code, "auth.bad_origin");
+      const sameHost = await b.request("PUT", "/api/v1/auth/session/organisation", { organisationId: null }, { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" });
+      assert.equal(sameHost.statusCode, 204, `the app opened on another name of this host may write: ${sameHost.body}`);
       b.dropCsrf();
       assert.equal((await b.request("POST", "/api/v1/auth/logout")).json().code, "auth.csrf");
       await b.refreshCsrf();

@@ -43,9 +43,15 @@ export const actorOfSession = async (db: Database, session: Session): Promise<Ac
   };
 };
 
+/**
+ * A write from a browser must come from this site: its Origin is PUBLIC_URL's, or the very host the request
+ * was sent to (same origin: the app opened as http://127.0.0.1:3000 while PUBLIC_URL says localhost). A
+ * forged cross-site request carries the attacker's Origin with our Host, and is refused.
+ */
 const checkOrigin = (request: FastifyRequest, publicUrl: string) => {
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== new URL(publicUrl).origin) throw accountsError("auth.bad_origin");
+  const sameHost = `${request.protocol}://${request.host}`;
+  if (origin !== undefined && origin !== new URL(publicUrl).origin && origin !== sameHost) throw accountsError("auth.bad_origin");
   if (request.headers["sec-fetch-site"] === "cross-site") throw accountsError("auth.bad_origin");
 };
 
