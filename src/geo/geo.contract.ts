@@ -72,7 +72,21 @@ export const communeOutlineResponseSchema = z.object({
   geometry: geoJsonGeometry,
 });
 
+export const communeSearchQuerySchema = z.object({
+  q: z.string("Texte attendu : un nom de commune ou un code postal.").trim().min(2, "Tapez au moins 2 caractères.").max(80, "Recherche trop longue."),
+  limit: z.coerce.number("Limite attendue (nombre).").int().min(1).max(20, "20 communes au plus.").default(10),
+});
+
+export const communeHitSchema = z.object({
+  code: z.string().describe("code INSEE"),
+  nom: z.string(),
+  departement: z.string(),
+  codesPostaux: z.array(z.string()),
+  arrondissement: z.boolean(),
+});
+
 export const geoRoutes = {
+  communes: { method: "GET", url: "/api/v1/geo/communes" },
   locate: { method: "GET", url: "/api/v1/geo/locate" },
   perimeters: { method: "GET", url: "/api/v1/geo/perimeters" },
   communeOutline: { method: "GET", url: "/api/v1/geo/communes/:code/outline" },

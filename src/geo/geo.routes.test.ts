@@ -139,6 +139,15 @@ for (const engine of testEngines()) {
       assert.equal((await get("/api/v1/geo/perimeters?bbox=nope")).status, 400);
     });
 
+    it("searches communes by name for place pickers, with a French 400 on a too short query", async () => {
+      const { status, body } = await get("/api/v1/geo/communes?q=paris&limit=5");
+      assert.equal(status, 200);
+      assert.deepEqual(body.map((c: { code: string }) => c.code).sort(), ["75056", "75104"]);
+      const short = await get("/api/v1/geo/communes?q=p");
+      assert.equal(short.status, 400);
+      assert.match(JSON.stringify(short.body), /au moins 2 caractères/);
+    });
+
     it("serves a commune outline, or a French 404", async () => {
       const { status, body } = await get("/api/v1/geo/communes/75104/outline");
       assert.equal(status, 200);

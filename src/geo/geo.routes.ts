@@ -8,7 +8,9 @@ import type { Database } from "../server/db.ts";
 import { z } from "../shared/zod.ts";
 import { assessCertainty, assessPointCertainty } from "./certainty.ts";
 import {
+  communeHitSchema,
   communeOutlineResponseSchema,
+  communeSearchQuerySchema,
   geoRoutes,
   type LocateResponse,
   locateQuerySchema,
@@ -17,6 +19,7 @@ import {
   perimetersResponseSchema,
 } from "./geo.contract.ts";
 import { geoError } from "./geo.errors.ts";
+import { searchCommunes } from "./commune-search.queries.ts";
 import { type Bbox, perimetersInBbox } from "./geography.ts";
 import { type Geography, geographyAt } from "./geography.types.ts";
 import { nearestAddressAt } from "./nearest-address.queries.ts";
@@ -99,6 +102,18 @@ export const registerGeoRoutes = (scope: FastifyInstance, deps: GeoRouteDeps): v
       if (bbox[0] > bbox[2] || bbox[1] > bbox[3]) throw geoError("geo.bad_bbox", { bbox: request.query.bbox });
       return perimetersInBbox(db, bbox, request.query.millesime, PERIMETERS_LIMIT);
     },
+  );
+
+  app.get(
+    geoRoutes.communes.url,
+    {
+      schema: {
+        summary: "Recherche de communes par nom ou code postal (communes et arrondissements municipaux du COG)",
+        querystring: communeSearchQuerySchema,
+        response: { 200: z.array(communeHitSchema) },
+      },
+    },
+    async (request) => searchCommunes(db, request.query.q, request.query.limit),
   );
 
   app.get(
