@@ -11,7 +11,8 @@ import { ApiError, errorMessage, fieldErrors } from "../api/client.ts";
 import { CodePicker } from "../candidates/CodePicker.tsx";
 import { ErrorSummary, fieldState, summaryOf } from "../forms/forms.tsx";
 import { type OfferFormState, offerFieldIds as ids, serverFieldErrors, titleAfterAppellation, validateOfferForm } from "./offer-form.domain.ts";
-import { searchAppellations } from "./offers.api.ts";
+import { communeLabel } from "./offer-form.domain.ts";
+import { searchAppellations, searchCommunes } from "./offers.api.ts";
 import { offersText } from "./offers.fr.ts";
 
 const t = offersText.form;
@@ -21,15 +22,12 @@ export type ContractTypeOption = { code: string; label: string };
 export const OfferForm = ({
   initial,
   contractTypes,
-  currentPlace,
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   initial: OfferFormState;
   contractTypes: readonly ContractTypeOption[];
-  /** The place saved on the offer (edition), shown under the commune field. */
-  currentPlace?: { name: string; code: string };
   submitLabel: string;
   /** Sends the form (its errors are shown on the fields). */
   onSubmit: (form: OfferFormState) => Promise<void>;
@@ -47,6 +45,10 @@ export const OfferForm = ({
     if (form.contractType && contractTypes.length > 0 && !contractTypes.some((c) => c.code === form.contractType)) set("contractType", "");
   }, [contractTypes]);
 
+  const findCommunes = useCallback(
+    async (q: string, signal: AbortSignal) => (await searchCommunes(q, signal)).map((c) => ({ code: c.code, label: communeLabel(c) })),
+    [],
+  );
   const searchJobs = useCallback(async (q: string, signal: AbortSignal) => (await searchAppellations(q, signal)).map((a) => ({ code: a.code, label: a.label })), []);
 
   const fail = (byField: Record<string, string>, message: string | null) => {
@@ -159,11 +161,17 @@ export const OfferForm = ({
         </div>
         {form.placeMode === "commune" ? (
           <div className="fr-fieldset__element">
-            <Input
+            <CodePicker
+              id={ids.communeInsee}
               label={t.commune}
-              hintText={currentPlace && form.commune.trim() === initial.commune.trim() ? `${t.communeHint} ${t.communeCurrent(currentPlace.name, currentPlace.code)}` : t.communeHint}
-              {...fieldState(errors.communeInsee)}
-              nativeInputProps={{ id: ids.communeInsee, value: form.commune, required: true, autoComplete: "off", spellCheck: false, maxLength: 5, onChange: (e) => set("commune", e.target.value) }}
+              hint={t.communeHint}
+              error={errors.communeInsee}
+              value={form.commune ? [form.commune] : []}
+              single
+              required
+              chooseLabel={t.chooseCommune}
+              search={findCommunes}
+              onChange={(value) => set("commune", value[0] ?? null)}
             />
           </div>
         ) : (

@@ -89,7 +89,6 @@ const Edit = ({ offerId }: { offerId: string }) => {
       <OfferForm
         initial={initial}
         contractTypes={types.length > 0 ? types : [{ code: state.offer.contractType, label: state.offer.contractTypeLabel }]}
-        currentPlace={{ name: state.offer.place.communeName, code: state.offer.place.communeInsee }}
         submitLabel={t.submitEdit}
         onSubmit={async (form) => {
           const saved = await updateOffer(offerId, updateBodyFromForm(initial, form));

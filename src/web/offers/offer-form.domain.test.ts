@@ -5,7 +5,7 @@ import {
   createBodyFromForm,
   emptyOfferForm,
   formFromOffer,
-  isInseeCode,
+  communeLabel,
   type OfferFormState,
   serverFieldErrors,
   titleAfterAppellation,
@@ -22,7 +22,7 @@ const filled: OfferFormState = {
   contractType: "PERMANENT",
   hoursPerWeek: "17,5",
   positions: "2",
-  commune: "75120",
+  commune: { code: "75120", label: "Paris 20e Arrondissement (75020)" },
   withoutCv: true,
 };
 
@@ -62,11 +62,11 @@ describe("offer form → API body", () => {
     });
   });
 
-  it("sends the address rather than the commune when the place is an address, and a resolved commune code", () => {
+  it("sends the address rather than the commune when the place is an address, else the chosen commune's code", () => {
     const byAddress = createBodyFromForm({ ...filled, placeMode: "address", address: " 10 rue des Pyrénées 75020 Paris " });
     assert.equal(byAddress.address, "10 rue des Pyrénées 75020 Paris");
     assert.equal(byAddress.communeInsee, undefined);
-    assert.equal(createBodyFromForm({ ...filled, commune: "2a004" }).communeInsee, "2A004");
+    assert.equal(createBodyFromForm({ ...filled, commune: { code: "2A004", label: "Ajaccio (20000)" } }).communeInsee, "2A004");
   });
 
   it("keeps unreadable numbers as text so that the schema names the field", () => {
@@ -86,18 +86,24 @@ describe("offer form → API body", () => {
     const moved = updateBodyFromForm(initial, { ...initial, address: "12 rue Oberkampf 75011 Paris" });
     assert.equal(moved.address, "12 rue Oberkampf 75011 Paris");
     assert.ok(!("communeInsee" in moved));
-    const toCommune = updateBodyFromForm(initial, { ...initial, placeMode: "commune", commune: "75111" });
+    const toCommune = updateBodyFromForm(initial, { ...initial, placeMode: "commune", commune: { code: "75111", label: "Paris 11e Arrondissement (75011)" } });
     assert.equal(toCommune.communeInsee, "75111");
     assert.ok(!("address" in toCommune));
-    assert.equal(formFromOffer({ ...offer, place: { ...offer.place, addressLabel: null } }).placeMode, "commune");
+    const inCommune = formFromOffer({ ...offer, place: { ...offer.place, addressLabel: null } });
+    assert.deepEqual([inCommune.placeMode, inCommune.commune], ["commune", { code: "75120", label: "Paris 20e Arrondissement" }]);
+    const sameCommune = updateBodyFromForm(inCommune, { ...inCommune, commune: { code: "75120", label: "Paris 20e Arrondissement (75020)" } });
+    assert.ok(!("communeInsee" in sameCommune), "the same commune picked again is not a change");
   });
 });
 
 describe("offer form checks", () => {
-  it("accepts a complete form, and asks for an INSEE code rather than a commune's name", () => {
+  it("accepts a complete form", () => {
     assert.deepEqual(validateOfferForm(filled), {});
-    assert.deepEqual(validateOfferForm({ ...filled, commune: "35000 Rennes" }), { communeInsee: "Code INSEE de commune attendu (5 caractères, ex. 75111)." });
-    assert.ok(isInseeCode("75120") && isInseeCode("2a004") && !isInseeCode("35000 Rennes"));
+  });
+
+  it("names a commune by its postcode, or its département when it has several", () => {
+    assert.equal(communeLabel({ nom: "Rennes", departement: "35", codesPostaux: ["35000", "35200", "35700"] }), "Rennes (35)");
+    assert.equal(communeLabel({ nom: "Paris 11e Arrondissement", departement: "75", codesPostaux: ["75011"] }), "Paris 11e Arrondissement (75011)");
   });
 
   it("names each missing field in French", () => {

@@ -16,8 +16,8 @@ export type OfferFormState = {
   hoursPerWeek: string;
   positions: string;
   placeMode: PlaceMode;
-  /** INSEE code of the commune (the API has no look-up of communes by name yet). */
-  commune: string;
+  /** The commune chosen in the picker (INSEE code and name), when the place is a commune. */
+  commune: CodeLabel | null;
   address: string;
   withoutCv: boolean;
   openToBeginners: boolean;
@@ -32,7 +32,7 @@ export const emptyOfferForm: OfferFormState = {
   hoursPerWeek: "35",
   positions: "1",
   placeMode: "commune",
-  commune: "",
+  commune: null,
   address: "",
   withoutCv: false,
   openToBeginners: false,
@@ -47,17 +47,16 @@ export const formFromOffer = (offer: OfferDto): OfferFormState => ({
   hoursPerWeek: String(offer.hoursPerWeek).replace(".", ","),
   positions: String(offer.positions),
   placeMode: offer.place.addressLabel ? "address" : "commune",
-  commune: offer.place.communeInsee,
+  commune: { code: offer.place.communeInsee, label: offer.place.communeName },
   address: offer.place.addressLabel ?? "",
   withoutCv: offer.withoutCv,
   openToBeginners: offer.openToBeginners,
   drivingLicenceRequired: offer.drivingLicenceRequired,
 });
 
-export const inseePattern = /^[0-9][0-9AB][0-9]{3}$/;
-
-/** True when the commune field holds an INSEE code. */
-export const isInseeCode = (value: string): boolean => inseePattern.test(value.trim().toUpperCase());
+/** How a commune is named in the picker: "Rennes (35000)", "Paris 11e Arrondissement (75011)", "Saint-Denis (974)" when it has several postcodes. */
+export const communeLabel = (c: { nom: string; departement: string; codesPostaux: readonly string[] }): string =>
+  `${c.nom} (${c.codesPostaux.length === 1 ? c.codesPostaux[0] : c.departement})`;
 
 /** A typed number ("35", "17,5"), or the text itself so that the schema answers with its French message; empty → undefined. */
 const numberOrText = (value: string): number | string | undefined => {
@@ -70,12 +69,9 @@ const numberOrText = (value: string): number | string | undefined => {
 export const titleAfterAppellation = (title: string, previous: CodeLabel | null, next: CodeLabel | null): string =>
   next && (title.trim() === "" || title === previous?.label) ? next.label : title;
 
-/** The place part of the body: the commune's INSEE code (as typed when it is not one, so the schema says so), or the address to geocode. */
-const placeOf = (form: OfferFormState): Pick<CreateOfferBody, "communeInsee" | "address"> => {
-  if (form.placeMode === "address") return { address: form.address.trim() || undefined };
-  const typed = form.commune.trim().toUpperCase();
-  return { communeInsee: typed === "" ? undefined : typed };
-};
+/** The place part of the body: the chosen commune's INSEE code, or the address to geocode. */
+const placeOf = (form: OfferFormState): Pick<CreateOfferBody, "communeInsee" | "address"> =>
+  form.placeMode === "address" ? { address: form.address.trim() || undefined } : { communeInsee: form.commune?.code };
 
 export const createBodyFromForm = (form: OfferFormState): CreateOfferBody =>
   ({
@@ -94,7 +90,7 @@ export const createBodyFromForm = (form: OfferFormState): CreateOfferBody =>
 /** True when the person changed the place (so it is sent again, and geocoded again). */
 export const placeChanged = (initial: OfferFormState, form: OfferFormState): boolean =>
   initial.placeMode !== form.placeMode ||
-  (form.placeMode === "address" ? initial.address.trim() !== form.address.trim() : initial.commune.trim().toUpperCase() !== form.commune.trim().toUpperCase());
+  (form.placeMode === "address" ? initial.address.trim() !== form.address.trim() : initial.commune?.code !== form.commune?.code);
 
 /** The update body: every field, but the place only when it changed. */
 export const updateBodyFromForm = (initial: OfferFormState, form: OfferFormState): UpdateOfferBody => {
@@ -126,7 +122,7 @@ export const validateOfferForm = (form: OfferFormState): Record<string, string> 
     }
   }
   if (!form.contractType) errors.contractType = t.missingContractType;
-  if (form.placeMode === "commune" && form.commune.trim() === "") errors.communeInsee = t.missingCommune;
+  if (form.placeMode === "commune" && !form.commune) errors.communeInsee = t.missingCommune;
   if (form.placeMode === "address") {
     delete errors.communeInsee;
     if (form.address.trim() === "") errors.address = t.missingAddress;

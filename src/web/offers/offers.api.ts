@@ -13,6 +13,7 @@ import {
   statusChangeSchema,
 } from "../../offers/offers.contract.ts";
 import { appellationSchema, romeRoutes } from "../../rome/rome.contract.ts";
+import { communeHitSchema, geoRoutes } from "../../geo/geo.contract.ts";
 import { fillPath, getJson, sendJson, withQuery } from "../api/client.ts";
 
 export type SearchParams = Record<string, string | number | undefined>;
@@ -25,6 +26,9 @@ export const listEmployers = (query: SearchParams, signal?: AbortSignal) => getJ
 
 export const searchAppellations = (q: string, signal?: AbortSignal) =>
   getJson(withQuery(romeRoutes.appellations.url, { q, limit: 10 }), z.array(appellationSchema), signal);
+
+export const searchCommunes = (q: string, signal?: AbortSignal) =>
+  getJson(withQuery(geoRoutes.communes.url, { q, limit: 8 }), z.array(communeHitSchema), signal);
 
 export const fetchMyOffers = (organisationId: string, signal?: AbortSignal) =>
   getJson(fillPath(offersRoutes.listMine.url, { id: organisationId }), z.array(employerOfferSchema), signal);
