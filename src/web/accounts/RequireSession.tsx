@@ -1,12 +1,13 @@
-// Guard of the pages that need a signed-in person: redirects to the sign-in page with the return path,
-// or explains what is missing (professional account, acting organisation of the right family).
+// Guard of the pages that need a signed-in person: redirects to the sign-in page with the return path
+// (or, with signedOut="explain", says so with a sign-in link coming back here), or explains what is
+// missing (the right kind of account, an acting organisation, of the right family).
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { type ReactNode, useEffect } from "react";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
 import { accountsText } from "./accounts.fr.ts";
-import { type SessionRequirement, guardVerdict, signInUrl } from "./session.domain.ts";
+import { type SessionRequirement, expectedKind, guardVerdict, signInUrl } from "./session.domain.ts";
 import { useSession } from "./SessionProvider.tsx";
 
 const t = accountsText.guard;
@@ -37,10 +38,19 @@ export const RequireSession = ({ title = t.title, children, ...requirement }: Se
       return <p role="status">{t.loading}</p>;
     case "sign_in":
       return <p role="status">{t.redirecting}</p>;
+    case "signed_out":
+      return (
+        <Refusal title={title}>
+          <Alert severity="info" small description={t.signedOut} />
+          <p className="fr-mt-3w">
+            <Link className="fr-btn" href={signInUrl(pathname + search)}>{accountsText.header.signIn}</Link>
+          </p>
+        </Refusal>
+      );
     case "wrong_kind":
       return (
         <Refusal title={title}>
-          <Alert severity="info" small description={t.wrongKind} />
+          <Alert severity="info" small description={t.wrongKind[expectedKind(requirement)]} />
         </Refusal>
       );
     case "choose_organisation":

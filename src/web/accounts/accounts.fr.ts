@@ -20,7 +20,12 @@ export const accountsText = {
     title: "Accès réservé",
     loading: "Chargement de votre session…",
     redirecting: "Redirection vers la page de connexion…",
-    wrongKind: "Cette page est réservée aux comptes professionnels.",
+    wrongKind: {
+      professional: "Cette page est réservée aux comptes professionnels.",
+      candidate: "Cette page est réservée aux personnes qui ont un compte candidat.",
+      admin: "Cette page est réservée aux administrateurs et administratrices de la plateforme.",
+    },
+    signedOut: "Connectez-vous pour accéder à cette page.",
     chooseOrganisation: "Choisissez d'abord l'organisation pour laquelle vous agissez.",
     chooseLink: "Choisir mon organisation",
     wrongFamily: {

@@ -5,8 +5,10 @@
 //     refresh(), signOut(), chooseOrganisation(id), flash(message, path) }.
 //   `acting` is the organisation the person acts for ({ id, name, family, kind, role }) or null.
 // - Guard a page: <RequireSession title="Mes offres" kinds={["professional"]} family="employer">…</RequireSession>.
-//   Signed out → redirect to /connexion?retour=<current path>; wrong kind or family → an explanation
-//   with links to choose or create an organisation. Without `kinds`/`family`, any signed-in person passes.
+//   Signed out → redirect to /connexion?retour=<current path> (signedOut="explain": stay, say so, with a
+//   sign-in link carrying that return path); wrong kind or family → an explanation with links to choose or
+//   create an organisation; `acting` → any acting organisation will do. Without `kinds`/`family`/`acting`,
+//   any signed-in person passes.
 // - API calls: use `sendJson` / `sendCommand` / `postForm` of src/web/api/client.ts; the CSRF header
 //   (x-csrf-token) is added to every POST/PUT/PATCH/DELETE once the session is loaded. `fieldErrors(error)`
 //   turns a 400 answer into { field: message } for the form; `ErrorSummary`, `fieldState`, `PasswordField`

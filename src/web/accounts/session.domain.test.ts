@@ -5,6 +5,7 @@ import {
   actingOrganisation,
   actsFor,
   anonymousSession,
+  expectedKind,
   guardVerdict,
   proConnectUrl,
   returnPathFromSearch,
@@ -65,6 +66,25 @@ describe("session of the web shell", () => {
     assert.equal(guardVerdict(signedIn({ actingOrganisationId: null }), { family: "employer" }), "choose_organisation");
     assert.equal(guardVerdict(signedIn({ actingOrganisationId: prescriber.id }), { family: "employer" }), "wrong_family");
     assert.equal(guardVerdict(signedIn({ organisations: [prescriber], actingOrganisationId: null }), { family: "employer" }), "wrong_family");
+  });
+
+  it("guards pages needing an acting organisation of any family, and may explain instead of redirecting when signed out", () => {
+    assert.equal(guardVerdict(signedIn(), { kinds: ["professional"], acting: true }), "allowed");
+    assert.equal(guardVerdict(signedIn({ actingOrganisationId: prescriber.id }), { kinds: ["professional"], acting: true }), "allowed");
+    assert.equal(guardVerdict(signedIn({ actingOrganisationId: null }), { kinds: ["professional"], acting: true }), "choose_organisation");
+    assert.equal(guardVerdict(signedIn({ organisations: [], actingOrganisationId: null }), { acting: true }), "choose_organisation");
+    assert.equal(guardVerdict(signedIn({ actingOrganisationId: "gone" }), { acting: true }), "choose_organisation");
+    assert.equal(guardVerdict(anonymousSession, { signedOut: "explain" }), "signed_out");
+    assert.equal(guardVerdict(anonymousSession, { signedOut: "redirect" }), "sign_in");
+    assert.equal(guardVerdict(null, { signedOut: "explain" }), "loading");
+  });
+
+  it("names the kind of account a refused page is meant for", () => {
+    assert.equal(expectedKind({ kinds: ["candidate"] }), "candidate");
+    assert.equal(expectedKind({ kinds: ["professional"] }), "professional");
+    assert.equal(expectedKind({ kinds: ["candidate", "professional"] }), "professional");
+    assert.equal(expectedKind({ kinds: ["admin"] }), "admin");
+    assert.equal(expectedKind({}), "professional");
   });
 
   it("routes the account pages, including the links the API puts in its e-mails", () => {

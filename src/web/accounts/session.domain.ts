@@ -57,25 +57,38 @@ export const withReturn = (path: string, returnTo: string): string =>
 /** The ProConnect (OpenID Connect) start URL of the API, with the page to come back to. */
 export const proConnectUrl = (returnTo: string): string => `/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(safeReturnPath(returnTo))}`;
 
+export type AccountKind = NonNullable<Session["user"]>["kind"];
+
 export type SessionRequirement = {
   /** Only these kinds of account may see the page (others get an explanation, not a redirect). */
-  kinds?: readonly ("candidate" | "professional" | "admin")[];
+  kinds?: readonly AccountKind[];
   /** The person must act for an organisation of this family. */
   family?: OrganisationFamily;
+  /** The person must act for an organisation, of any family (e.g. a candidate's profile, seen by a counsellor or an employer). */
+  acting?: boolean;
+  /** Signed out: go to the sign-in page (default), or stay and explain, with a link to sign in that comes back here. */
+  signedOut?: "redirect" | "explain";
 };
 
-export type GuardVerdict = "loading" | "sign_in" | "wrong_kind" | "choose_organisation" | "wrong_family" | "allowed";
+export type GuardVerdict = "loading" | "sign_in" | "signed_out" | "wrong_kind" | "choose_organisation" | "wrong_family" | "allowed";
 
 /** What a guarded page should do with the current session. */
 export const guardVerdict = (session: Session | null, requirement: SessionRequirement = {}): GuardVerdict => {
   if (!session) return "loading";
-  if (!session.authenticated || !session.user) return "sign_in";
+  if (!session.authenticated || !session.user) return requirement.signedOut === "explain" ? "signed_out" : "sign_in";
   if (requirement.kinds && !requirement.kinds.includes(session.user.kind)) return "wrong_kind";
   if (requirement.family) {
     const acting = actingOrganisation(session);
     if (!acting) return session.organisations.some((o) => o.family === requirement.family) ? "choose_organisation" : "wrong_family";
     if (acting.family !== requirement.family) return "wrong_family";
+  } else if (requirement.acting && !actingOrganisation(session)) {
+    return "choose_organisation";
   }
   return "allowed";
 };
 
+/** The kind of account a refused page is meant for, to explain it (professional when several are allowed). */
+export const expectedKind = (requirement: SessionRequirement): AccountKind => {
+  const kinds = requirement.kinds ?? [];
+  return kinds.includes("professional") || kinds.length === 0 ? "professional" : kinds[0];
+};

@@ -95,6 +95,10 @@ type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
 export const sendJson = <S extends z.ZodType>(method: UnsafeMethod, url: string, body: unknown, schema: S, signal?: AbortSignal) =>
   send(url, { method, signal, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }) }, schema);
 
+/** Sends a raw body (a file, e.g. a PDF) with its content type, and validates the JSON answer. */
+export const sendBody = <S extends z.ZodType>(method: UnsafeMethod, url: string, body: BodyInit, contentType: string, schema: S, signal?: AbortSignal) =>
+  send(url, { method, signal, body, headers: { "content-type": contentType } }, schema);
+
 /** Sends a command whose success answer has no body we need (204, 202). */
 export const sendCommand = async (method: UnsafeMethod, url: string, body?: unknown, signal?: AbortSignal): Promise<void> => {
   const response = await fetchOrFail(url, {

@@ -3,11 +3,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useCallback, useEffect, useState } from "react";
 import type { CandidateDto } from "../../candidates/candidates.contract.ts";
-import { RequireSession } from "./session.tsx";
+import { RequireSession, actsFor, useSession } from "../accounts/index.ts";
 import { errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link } from "../layout/router.tsx";
-import { paths } from "../layout/router.domain.ts";
+import { applicationPaths, paths } from "../layout/router.domain.ts";
 import { formFromCandidate } from "./candidate-form.domain.ts";
 import { fetchCandidate, fetchMyProfile, updateCandidate } from "./candidates.api.ts";
 import { candidatesText } from "./candidates.fr.ts";
@@ -23,6 +23,9 @@ export const ProfileScreen = ({ id, title, back }: { id: string | null; title?: 
   const [candidate, setCandidate] = useState<CandidateDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const { session } = useSession();
+  // A counsellor applies for the person from their profile (the apply page preselects them).
+  const canApply = id !== null && actsFor(session, "prescriber");
   const load = useCallback(async () => {
     try {
       setCandidate(await (id ? fetchCandidate(id) : fetchMyProfile()));
@@ -44,7 +47,16 @@ export const ProfileScreen = ({ id, title, back }: { id: string | null; title?: 
       {error && <Alert severity="error" small description={error} />}
       {candidate && !editing && (
         <>
-          {!candidate.anonymisedAt && <p><Button priority="secondary" iconId="fr-icon-edit-line" onClick={() => setEditing(true)}>{t.edit}</Button></p>}
+          {!candidate.anonymisedAt && (
+            <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-2w">
+              {canApply && (
+                <li>
+                  <Link className="fr-btn fr-icon-send-plane-line" href={`${applicationPaths.apply}?candidat=${encodeURIComponent(candidate.id)}`}>{t.apply}</Link>
+                </li>
+              )}
+              <li><Button priority="secondary" iconId="fr-icon-edit-line" onClick={() => setEditing(true)}>{t.edit}</Button></li>
+            </ul>
+          )}
           <CandidateProfile candidate={candidate} onChanged={() => void load()} onErased={() => void load()} />
         </>
       )}
@@ -64,7 +76,7 @@ export const ProfileScreen = ({ id, title, back }: { id: string | null; title?: 
 };
 
 export const CandidatePage = ({ candidateId }: { candidateId: string }) => (
-  <RequireSession title={candidatesText.list.title} kinds={["professional"]}>
-    {() => <ProfileScreen id={candidateId} back />}
+  <RequireSession title={candidatesText.list.title} kinds={["professional"]} acting signedOut="explain">
+    <ProfileScreen id={candidateId} back />
   </RequireSession>
 );

@@ -6,7 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { type FormEvent, useEffect, useState } from "react";
 import { barrierLabel, barriers } from "../../candidates/barriers.domain.ts";
 import type { CandidateList } from "../../candidates/candidates.contract.ts";
-import { RequireSession } from "./session.tsx";
+import { RequireSession } from "../accounts/index.ts";
 import { errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
@@ -126,7 +126,7 @@ const List = () => {
 };
 
 export const MyCandidatesPage = () => (
-  <RequireSession title={t.title} kinds={["professional"]} family="prescriber">
-    {() => <List />}
+  <RequireSession title={t.title} kinds={["professional"]} family="prescriber" signedOut="explain">
+    <List />
   </RequireSession>
 );

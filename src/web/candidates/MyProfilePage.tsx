@@ -1,7 +1,7 @@
 // "Mon profil": the candidate's own profile, created by themselves if it does not exist yet.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useState } from "react";
-import { RequireSession } from "./session.tsx";
+import { RequireSession, useSession } from "../accounts/index.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { emptyCandidateForm } from "./candidate-form.domain.ts";
@@ -12,7 +12,8 @@ import { ProfileScreen } from "./CandidatePage.tsx";
 
 const t = candidatesText.mine;
 
-const Mine = ({ user }: { user: { name: string; email: string } | null }) => {
+const Mine = () => {
+  const { user } = useSession();
   const [state, setState] = useState<"loading" | "none" | "exists" | { error: string }>("loading");
   useEffect(() => {
     const controller = new AbortController();
@@ -54,7 +55,7 @@ const Mine = ({ user }: { user: { name: string; email: string } | null }) => {
 };
 
 export const MyProfilePage = () => (
-  <RequireSession title={t.title} kinds={["candidate"]}>
-    {(session) => <Mine user={session.user} />}
+  <RequireSession title={t.title} kinds={["candidate"]} signedOut="explain">
+    <Mine />
   </RequireSession>
 );

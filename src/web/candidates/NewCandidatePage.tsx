@@ -1,5 +1,5 @@
 // A counsellor (or an employer, for a direct hire) creates a candidate's profile with the person's consent.
-import { RequireSession } from "./session.tsx";
+import { RequireSession } from "../accounts/index.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { navigate } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -30,7 +30,7 @@ const Create = () => {
 };
 
 export const NewCandidatePage = () => (
-  <RequireSession title={t.createTitle} kinds={["professional"]}>
-    {() => <Create />}
+  <RequireSession title={t.createTitle} kinds={["professional"]} acting signedOut="explain">
+    <Create />
   </RequireSession>
 );

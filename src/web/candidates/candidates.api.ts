@@ -9,49 +9,11 @@ import {
   consentTextSchema,
 } from "../../candidates/candidates.contract.ts";
 import { appellationSchema, competenceSchema, romeRoutes } from "../../rome/rome.contract.ts";
-import { ApiError, fillPath, getJson } from "../api/client.ts";
-import { forgetSession, loadSession } from "./session.tsx";
+import { fillPath, getJson, sendBody, sendCommand, sendJson } from "../api/client.ts";
 import type { CandidateBody } from "./candidate-form.domain.ts";
 
+// Writes carry the CSRF token of the shared session (src/web/accounts), added by the API client.
 const byId = (template: string, id: string) => fillPath(template, { id });
-
-const networkError = () => new ApiError("network_error", "Le service ne répond pas. Vérifiez votre connexion puis réessayez.", 0);
-
-/** An unsafe request carrying the session's CSRF token; answers the parsed JSON (or undefined for 204). */
-const write = async (method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: BodyInit | undefined, contentType: string | null): Promise<unknown> => {
-  const session = await loadSession();
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      body,
-      headers: { accept: "application/json", ...(contentType ? { "content-type": contentType } : {}), ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}) },
-    });
-  } catch {
-    throw networkError();
-  }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!response.ok) {
-    if (response.status === 403) forgetSession();
-    const b = (json ?? {}) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(b.code ?? "http_error", b.message ?? `Le service a répondu par une erreur (HTTP ${response.status}).`, response.status, b.details);
-  }
-  return json;
-};
-const sendJson = async <S extends z.ZodType>(method: "POST" | "PATCH", url: string, body: unknown, schema: S): Promise<z.infer<S>> => {
-  const parsed = schema.safeParse(await write(method, url, JSON.stringify(body), "application/json"));
-  if (!parsed.success) throw new ApiError("invalid_response", "Le service a renvoyé une réponse inattendue. Réessayez plus tard.", 200);
-  return parsed.data;
-};
-const sendCommand = async (method: "POST" | "DELETE", url: string): Promise<void> => {
-  await write(method, url, undefined, null);
-};
 
 export const fetchBarriers = (signal?: AbortSignal) => getJson(candidatesRoutes.barriers.url, barriersResponseSchema, signal);
 export const fetchConsentText = (signal?: AbortSignal) => getJson(candidatesRoutes.consentText.url, consentTextSchema, signal);
@@ -80,8 +42,8 @@ export const exportUrl = (id: string) => byId(candidatesRoutes.export.url, id);
 const cvMetaSchema = z.object({ fileName: z.string(), sizeBytes: z.number(), uploadedAt: z.string() });
 
 /** The PDF is the request body itself; the server checks its type by its first bytes and its size (5 MB). */
-export const uploadCv = async (id: string, file: File) =>
-  cvMetaSchema.parse(await write("PUT", `${byId(candidatesRoutes.uploadCv.url, id)}?name=${encodeURIComponent(file.name.slice(0, 200))}`, file, "application/pdf"));
+export const uploadCv = (id: string, file: File) =>
+  sendBody("PUT", `${byId(candidatesRoutes.uploadCv.url, id)}?name=${encodeURIComponent(file.name.slice(0, 200))}`, file, "application/pdf", cvMetaSchema);
 
 export const searchAppellations = (q: string, signal?: AbortSignal) =>
   getJson(`${romeRoutes.appellations.url}?${new URLSearchParams({ q, limit: "8" })}`, z.array(appellationSchema), signal);
