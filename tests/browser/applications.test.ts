@@ -1,8 +1,9 @@
 // Browser test of the main applications flow: a counsellor creates a candidate
 // and applies for them; the employer accepts with a start date; the candidate
-// sees the result. Accounts, organisations, the candidate and the offer are set
-// up through the JSON API (the sign-up, candidate and offer screens are tested
-// on their own); the application, the answer and the result go through the screens.
+// sees the result. Accounts, organisations and the offer are set up through the
+// JSON API (the sign-up and offer screens are tested on their own); the candidate's
+// profile (address in a QPV, consent, target job), the application, the answer and
+// the result go through the screens.
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -13,7 +14,7 @@ import { insertUser } from "../../src/accounts/users.queries.ts";
 import { addDays, frenchDate, parisDate } from "../../src/applications/application-dates.domain.ts";
 import { insertOffer } from "../../src/applications/test-fixtures.ts";
 import { type RunningApp, startRealApp } from "../support/real-app.ts";
-import { describeViolations, launchBrowser, newPage, runAxe, waitForTitle } from "./harness.ts";
+import { describeViolations, launchBrowser, newPage, runAxe, screenshot, waitForTitle } from "./harness.ts";
 
 const password = "un mot de passe solide";
 
@@ -72,16 +73,47 @@ describe("Candidatures (parcours principal)", () => {
     const employer = await emma.call("POST", "/api/v1/organisations", { kind: "ACI", name: "Jardins de Belleville", siret: "73282932000074" });
     await emma.refresh();
     const offerId = await insertOffer(app.runtime.db, employer.id, "Jardinier ou jardinière d'espaces verts");
-    // The counsellor records the person, with her consent; she later signs in with her own account.
-    const candidate = await paul.call("POST", "/api/v1/candidates", { firstName: "Chloé", lastName: "Martin", email: "chloe@example.org", consent: true });
-    const chloeUser = (await chloe.call("GET", "/api/v1/auth/session")).user.id;
-    await app.runtime.db.updateTable("candidates").set({ user_id: chloeUser }).where("id", "=", candidate.id).execute();
-
-    // The counsellor applies from the offer.
+    // The counsellor records the person from "Mes candidats", with her consent and an address in a QPV 2024.
     const counsellor = await pageAs(browser, app, paul.cookie());
-    await counsellor.page.goto(`${app.baseUrl}/candidatures/nouvelle?offre=${offerId}`);
+    await counsellor.page.goto(`${app.baseUrl}/candidats`);
+    await waitForTitle(counsellor.page, "Mes candidats — Tremplin");
+    await counsellor.page.getByText("Aucun candidat ne correspond").waitFor();
+    await assertAccessible(counsellor.page);
+    await counsellor.page.getByRole("link", { name: "Créer un profil candidat" }).click();
+    await waitForTitle(counsellor.page, "Créer un profil candidat — Tremplin");
+    await counsellor.page.getByLabel("Prénom").fill("Chloé");
+    await counsellor.page.getByLabel("Nom", { exact: true }).fill("Martin");
+    await counsellor.page.getByLabel("Adresse électronique").fill("chloe@example.org");
+    await counsellor.page.getByLabel(/^Adresse postale/).fill("5 rue de Tanger 75019 Paris");
+    await counsellor.page.getByLabel(/^Métiers recherchés/).fill("jardinier");
+    await counsellor.page.getByRole("button", { name: /^Ajouter « Jardinier/ }).first().click();
+    await counsellor.page.getByRole("button", { name: /^Retirer « Jardinier/ }).waitFor();
+    await counsellor.page.getByRole("checkbox", { name: /La personne m'a donné son accord/ }).check({ force: true });
+    await assertAccessible(counsellor.page);
+    await counsellor.page.getByRole("button", { name: "Créer le profil" }).click();
+
+    // Her profile shows the QPV and how sure it is, and the job she looks for.
+    await counsellor.page.getByRole("heading", { level: 1, name: "Profil de Chloé Martin" }).waitFor();
+    await waitForTitle(counsellor.page, "Profil de Chloé Martin — Tremplin");
+    const profile = await counsellor.page.locator("main").innerText();
+    // 5 rue de Tanger (BAN) lies inside the QPV 2024 Stalingrad Riquet, far enough from its edge for a certain answer.
+    assert.match(profile, /En QPV : Stalingrad Riquet \(QN07513M\)/i, profile);
+    assert.match(profile, /Résultat fiable/i);
+    assert.match(profile, /Jardinier/);
+    assert.match(profile, /Accord donné le/);
+    await assertAccessible(counsellor.page);
+    await screenshot(counsellor.page, "profil-candidat");
+    const candidateId = new URL(counsellor.page.url()).pathname.split("/").at(-1)!;
+
+    // She later signs in with her own account.
+    const chloeUser = (await chloe.call("GET", "/api/v1/auth/session")).user.id;
+    await app.runtime.db.updateTable("candidates").set({ user_id: chloeUser }).where("id", "=", candidateId).execute();
+
+    // The counsellor applies for her from the profile, to the offer.
+    await counsellor.page.getByRole("link", { name: "Postuler pour cette personne" }).click();
     await waitForTitle(counsellor.page, "Postuler pour un candidat — Tremplin");
-    await counsellor.page.getByLabel("Candidat").selectOption({ label: "Chloé Martin" });
+    await counsellor.page.getByLabel("Identifiant de l'offre").fill(offerId);
+    assert.equal(await counsellor.page.getByLabel("Candidat", { exact: true }).inputValue(), candidateId, "the person of the profile is chosen");
     await counsellor.page.getByLabel("Message à l'employeur (facultatif)").fill("Chloé a fait un stage en horticulture.");
     await assertAccessible(counsellor.page);
     await counsellor.page.getByRole("button", { name: "Envoyer la candidature" }).click();
@@ -111,5 +143,33 @@ describe("Candidatures (parcours principal)", () => {
     assert.match(await person.page.locator("table").innerText(), /Jardins de Belleville[\s\S]*Candidature acceptée/i);
     await assertAccessible(person.page);
     for (const { errors } of [counsellor, boss, person]) assert.deepEqual(errors, []);
+  });
+
+  it("candidate screens on the shared session: signed-out hint with the way back, wrong account kind or family explained", async () => {
+    const anonymous = await newPage(browser);
+    await anonymous.page.goto(`${app.baseUrl}/candidats/nouveau`);
+    await waitForTitle(anonymous.page, "Créer un profil candidat — Tremplin");
+    await anonymous.page.getByText("Connectez-vous pour accéder à cette page.").waitFor();
+    assert.equal(await anonymous.page.getByRole("link", { name: "Se connecter" }).last().getAttribute("href"), "/connexion?retour=%2Fcandidats%2Fnouveau");
+    await assertAccessible(anonymous.page);
+
+    const sam = await apiClient(app, "sam@example.org", "candidate", "Sam Candidat");
+    const person = await pageAs(browser, app, sam.cookie());
+    await person.page.goto(`${app.baseUrl}/candidats`);
+    await person.page.getByText("Cette page est réservée aux comptes professionnels.").waitFor();
+    await person.page.goto(`${app.baseUrl}/mon-profil`);
+    await person.page.getByRole("heading", { level: 1, name: "Créer mon profil" }).waitFor();
+
+    const ines = await apiClient(app, "ines@boulangerie.example", "professional", "Inès Employeuse");
+    await ines.call("POST", "/api/v1/organisations", { kind: "EI", name: "Boulangerie solidaire", siret: "13002526500013" });
+    const employer = await pageAs(browser, app, ines.cookie());
+    await employer.page.goto(`${app.baseUrl}/candidats`);
+    await employer.page.getByText("Cette page est réservée aux membres d'un prescripteur ou orienteur.").waitFor();
+    await employer.page.goto(`${app.baseUrl}/mon-profil`);
+    await employer.page.getByText("Cette page est réservée aux personnes qui ont un compte candidat.").waitFor();
+    await assertAccessible(employer.page);
+    for (const { errors } of [anonymous, employer]) assert.deepEqual(errors, []);
+    // Her profile does not exist yet: the API's 404, which the page turns into the creation form.
+    assert.deepEqual(person.errors.filter((e) => !/status of 404/.test(e)), []);
   });
 });

@@ -23,6 +23,7 @@ import { candidatesText } from "./candidates.fr.ts";
 import { CodePicker } from "./CodePicker.tsx";
 
 const t = candidatesText.form;
+const consentFieldsetId = fieldIds.consent!.replace(/-0$/, "");
 
 export type FormMode = "create" | "self" | "edit";
 
@@ -202,9 +203,11 @@ export const CandidateForm = ({
             <p className="fr-callout__text fr-text--md">{consentText ?? "…"}</p>
           </blockquote>
           <div className="fr-fieldset__element">
+            {/* The component names its input `${id}-0` and labels that id: an id in nativeInputProps would unlink the label. */}
             <Checkbox
+              id={consentFieldsetId}
               {...fieldState(errors.consent)}
-              options={[{ label: mode === "self" ? t.consentSelf : t.consentOnBehalf, nativeInputProps: { id: fieldIds.consent, checked: consent, onChange: (e) => setConsent(e.target.checked) } }]}
+              options={[{ label: mode === "self" ? t.consentSelf : t.consentOnBehalf, nativeInputProps: { checked: consent, onChange: (e) => setConsent(e.target.checked) } }]}
             />
           </div>
         </fieldset>

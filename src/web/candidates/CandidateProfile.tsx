@@ -69,7 +69,7 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
       <section className="fr-mb-4w" aria-labelledby="candidate-location">
         <h2 id="candidate-location" className="fr-h4">{t.location}</h2>
         {candidate.address && <p className="fr-mb-1w">{candidate.address}</p>}
-        {candidate.location.label && candidate.location.label !== candidate.address && <p className="fr-text--sm fr-mb-1w">{candidate.location.label}</p>}
+        {candidate.location.label && candidate.location.label !== candidate.address && <p className="fr-text--sm fr-mb-1w">{t.matchedAddress(candidate.location.label)}</p>}
         <LocationBadges location={candidate.location} detailed />
       </section>
 
@@ -81,6 +81,12 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
               <Row term={t.email}>{candidate.email ?? t.none}</Row>
               <Row term={t.phone}>{candidate.phone ?? t.none}</Row>
               <Row term={t.birthYear}>{candidate.birthYear ?? t.none}</Row>
+            </dl>
+          </section>
+
+          <section className="fr-mb-4w" aria-labelledby="candidate-search">
+            <h2 id="candidate-search" className="fr-h4">{t.jobSearch}</h2>
+            <dl className="tremplin-dl">
               <Row term={t.jobs}>{listOr(candidate.targetAppellationLabels.map((a) => a.label))}</Row>
               <Row term={t.skills}>{listOr(candidate.skillLabels.map((s) => s.label))}</Row>
               <Row term={t.languages}>{listOr(candidate.languages.map((l) => `${l.name} (${languageLevelLabels[l.level].toLowerCase()})`))}</Row>

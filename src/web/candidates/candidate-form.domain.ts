@@ -94,7 +94,7 @@ export const fieldIds: Record<string, string> = {
   availability: "candidate-availability",
   availableFrom: "candidate-available-from",
   barriers: "candidate-barriers",
-  consent: "candidate-consent",
+  consent: "candidate-consent-choice-0", // the checkbox component names its input `${fieldset id}-0`
 };
 
 /** Field errors of nested paths ("languages.0.name") are shown on their list. */
