@@ -112,7 +112,8 @@ describe("Candidatures (parcours principal)", () => {
     // The counsellor applies for her from the profile, to the offer.
     await counsellor.page.getByRole("link", { name: "Postuler pour cette personne" }).click();
     await waitForTitle(counsellor.page, "Postuler pour un candidat — Tremplin");
-    await counsellor.page.getByLabel("Identifiant de l'offre").fill(offerId);
+    await counsellor.page.getByRole("searchbox", { name: /Offre/ }).fill("jardinier");
+    await counsellor.page.getByRole("button", { name: /^Choisir « Jardinier ou jardinière d'espaces verts — Jardins de Belleville/ }).click();
     assert.equal(await counsellor.page.getByLabel("Candidat", { exact: true }).inputValue(), candidateId, "the person of the profile is chosen");
     await counsellor.page.getByLabel("Message à l'employeur (facultatif)").fill("Chloé a fait un stage en horticulture.");
     await assertAccessible(counsellor.page);
