@@ -146,7 +146,7 @@ describe("Candidatures (parcours principal)", () => {
     for (const { errors } of [counsellor, boss, person]) assert.deepEqual(errors, []);
   });
 
-  it("candidate screens on the shared session: signed-out hint with the way back, wrong account kind or family explained", async () => {
+  it("candidate and applications screens on the shared session: signed-out hint with the way back, wrong account kind or family explained", async () => {
     const anonymous = await newPage(browser);
     await anonymous.page.goto(`${app.baseUrl}/candidats/nouveau`);
     await waitForTitle(anonymous.page, "Créer un profil candidat — Tremplin");
@@ -169,6 +169,13 @@ describe("Candidatures (parcours principal)", () => {
     await employer.page.goto(`${app.baseUrl}/mon-profil`);
     await employer.page.getByText("Cette page est réservée aux personnes qui ont un compte candidat.").waitFor();
     await assertAccessible(employer.page);
+    // The applications screens have the same guards: an employer cannot send for a candidate, a candidate has no inbox.
+    await employer.page.goto(`${app.baseUrl}/candidatures/nouvelle`);
+    await employer.page.getByText("Cette page est réservée aux membres d'un prescripteur ou orienteur.").waitFor();
+    await person.page.goto(`${app.baseUrl}/candidatures/recues`);
+    await person.page.getByText("Cette page est réservée aux comptes professionnels.").waitFor();
+    await anonymous.page.goto(`${app.baseUrl}/mes-candidatures`);
+    await anonymous.page.getByText("Connectez-vous pour accéder à cette page.").waitFor();
     for (const { errors } of [anonymous, employer]) assert.deepEqual(errors, []);
     // Her profile does not exist yet: the API's 404, which the page turns into the creation form.
     assert.deepEqual(person.errors.filter((e) => !/status of 404/.test(e)), []);

@@ -18,6 +18,7 @@ import { Link } from "../layout/router.tsx";
 import { fetchApplication, runTransition, sendMessage } from "./applications.api.ts";
 import { applicationsFr as fr } from "./applications.fr.ts";
 import { stateSeverity } from "./ApplicationsListPage.tsx";
+import { RequireSession } from "../accounts/index.ts";
 
 const frenchDateTime = (iso: string) => new Date(iso).toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
 const fieldErrors = (error: unknown): Record<string, string> =>
@@ -27,7 +28,13 @@ const fieldErrors = (error: unknown): Record<string, string> =>
 
 const withForm = ["accept", "refuse", "postpone"] as const;
 
-export const ApplicationDetailPage = ({ id }: { id: string }) => {
+export const ApplicationDetailPage = ({ id }: { id: string }) => (
+  <RequireSession title={fr.titles.detail} signedOut="explain">
+    <ApplicationDetail id={id} />
+  </RequireSession>
+);
+
+const ApplicationDetail = ({ id }: { id: string }) => {
   usePageTitle(fr.titles.detail);
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -15,6 +15,7 @@ import { applicationPaths } from "../layout/router.domain.ts";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { fetchApplications, type ListQuery, type ListView } from "./applications.api.ts";
 import { applicationsFr as fr } from "./applications.fr.ts";
+import { RequireSession } from "../accounts/index.ts";
 
 type Item = ApplicationListPage["items"][number];
 
@@ -24,7 +25,20 @@ const personName = (item: Item) => (item.candidate.anonymised ? fr.table.anonymi
 export const stateSeverity = (state: string): "success" | "error" | "info" | "warning" | "new" | undefined =>
   state === "accepted" ? "success" : state === "refused" || state === "cancelled" ? "error" : state === "new" ? "new" : state === "postponed" ? "warning" : "info";
 
-export const ApplicationsListPage = ({ view }: { view: ListView }) => {
+/** Who may see each list: the employer's inbox, the counsellor's sent applications, the candidate's own. */
+const listRequirements = {
+  received: { kinds: ["professional"], family: "employer" },
+  sent: { kinds: ["professional"], family: "prescriber" },
+  mine: { kinds: ["candidate"] },
+} as const;
+
+export const ApplicationsListPage = ({ view }: { view: ListView }) => (
+  <RequireSession title={fr.titles[view]} {...listRequirements[view]} signedOut="explain">
+    <ApplicationsList view={view} />
+  </RequireSession>
+);
+
+const ApplicationsList = ({ view }: { view: ListView }) => {
   usePageTitle(fr.titles[view]);
   const { search } = useLocation();
   const params = new URLSearchParams(search);

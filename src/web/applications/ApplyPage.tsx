@@ -15,11 +15,18 @@ import type { CodeLabel } from "../candidates/candidate-form.domain.ts";
 import { fetchOffer, searchOffers } from "../offers/offers.api.ts";
 import { fetchMyCandidates, sendApplication } from "./applications.api.ts";
 import { applicationsFr as fr } from "./applications.fr.ts";
+import { RequireSession } from "../accounts/index.ts";
 
 /** "Jardinier — Jardins de Belleville, Paris 20e Arrondissement": enough to tell offers apart in the picker. */
 const offerLabel = (o: { title: string; employer: { name: string }; place: { communeName: string } }) => `${o.title} — ${o.employer.name}, ${o.place.communeName}`;
 
-export const ApplyPage = () => {
+export const ApplyPage = () => (
+  <RequireSession title={fr.titles.apply} kinds={["professional"]} family="prescriber" signedOut="explain">
+    <ApplyForm />
+  </RequireSession>
+);
+
+const ApplyForm = () => {
   usePageTitle(fr.titles.apply);
   const params = new URLSearchParams(useLocation().search);
   const offerId = params.get("offre") ?? "";

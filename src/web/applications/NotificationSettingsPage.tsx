@@ -6,10 +6,17 @@ import { errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { fetchSettings, saveSettings } from "./applications.api.ts";
 import { applicationsFr as fr } from "./applications.fr.ts";
+import { RequireSession } from "../accounts/index.ts";
 
 type Setting = { kind: string; label: string; enabled: boolean };
 
-export const NotificationSettingsPage = () => {
+export const NotificationSettingsPage = () => (
+  <RequireSession title={fr.titles.settings} kinds={["professional"]} acting signedOut="explain">
+    <NotificationSettings />
+  </RequireSession>
+);
+
+const NotificationSettings = () => {
   usePageTitle(fr.titles.settings);
   const [settings, setSettings] = useState<Setting[] | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
