@@ -21,7 +21,7 @@ export const resources = [
   "offer",
   "candidate",
   "application",
-  "score_report",
+  "score_report", // Score QPV reports saved to an organisation's history (src/score-qpv/score-history.routes.ts)
   "api_key",
   "audit_log",
 ] as const;

@@ -8,6 +8,7 @@ import type { Mailer } from "../mail/mailer.ts";
 import { registerOffersRoutes } from "../offers/offers.routes.ts";
 import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
 import { registerRomeRoutes } from "../rome/rome.routes.ts";
+import { registerScoreHistoryRoutes } from "../score-qpv/score-history.routes.ts";
 import { registerScoreQpvRoutes } from "../score-qpv/score-qpv.routes.ts";
 import type { CapabilityPlugin } from "./app.ts";
 import type { Runtime } from "./runtime.ts";
@@ -31,5 +32,6 @@ export const capabilities = (runtime: Runtime, mailer: Mailer, env: NodeJS.Proce
     (app) => registerCandidatesRoutes(app, { ...accounts, geography: runtime.geography, geocoder: runtime.geocoder }),
     (app) => registerApplicationsRoutes(app, accounts),
     (app) => registerOffersRoutes(app, { ...accounts, geocoder: runtime.geocoder }),
+    (app) => registerScoreHistoryRoutes(app, accounts),
   ];
 };

@@ -121,6 +121,29 @@ export type ScoreQpvReportsTable = {
   created_at: Timestamp;
 };
 
+/** A Score QPV saved by an organisation (20261202T0300_score_history): aggregates only. */
+export type ScoreHistoryTable = {
+  id: Generated<string>;
+  organisation_id: string;
+  report_id: string | null;
+  saved_by: string | null;
+  saved_at: Timestamp;
+  label: string | null;
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  rows_total: number;
+  rows_in_period: number;
+  rows_located: number;
+  qpv_count: number;
+  qpv_share: number | null;
+  qpv_uncertain: number;
+  rural_count: number;
+  rural_share: number | null;
+  qpv_millesimes: ColumnType<number[], number[] | undefined, number[]>;
+  rural_millesimes: ColumnType<string[], string[] | undefined, string[]>;
+  report: JSONColumnType<Record<string, unknown>, string, string>;
+};
+
 export type DepartementQpvStatsTable = {
   departement: string;
   addresses: number;
@@ -143,6 +166,7 @@ export type DB = {
   ban_import_staging: BanImportStagingTable;
   jobs: JobsTable;
   score_qpv_reports: ScoreQpvReportsTable;
+  score_history: ScoreHistoryTable;
   users: UsersTable;
   user_identities: UserIdentitiesTable;
   one_time_codes: OneTimeCodesTable;

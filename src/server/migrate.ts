@@ -9,6 +9,7 @@ import * as departementQpvStats from "./migrations/20261201T1903_departement_qpv
 import * as accountsOrganisations from "./migrations/20261201T2000_accounts_organisations.ts";
 import * as romeOffers from "./migrations/20261202T0100_rome_offers.ts";
 import * as candidates from "./migrations/20261202T0200_candidates.ts";
+import * as scoreHistory from "./migrations/20261202T0300_score_history.ts";
 import * as applications from "./migrations/20261202T0400_applications.ts";
 import * as demo from "./migrations/20261202T0500_demo.ts";
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "20261201T2000_accounts_organisations": accountsOrganisations,
   "20261202T0100_rome_offers": romeOffers,
   "20261202T0200_candidates": candidates,
+  "20261202T0300_score_history": scoreHistory,
   "20261202T0400_applications": applications,
   "20261202T0500_demo": demo,
 };
