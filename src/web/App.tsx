@@ -34,6 +34,7 @@ import { EditOfferPage, NewOfferPage } from "./offers/OfferFormPages.tsx";
 import { OfferPage } from "./offers/OfferPage.tsx";
 import { OfferSearchPage } from "./offers/OfferSearchPage.tsx";
 import { ReportPage } from "./score-qpv/ReportPage.tsx";
+import { ScoreHistoryPage } from "./score-qpv/ScoreHistoryPage.tsx";
 import { ScoreQpvPage } from "./score-qpv/ScoreQpvPage.tsx";
 
 const Page = ({ route }: { route: RouteMatch }) => {
@@ -54,6 +55,8 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <ScoreQpvPage />;
     case "scoreQpvReport":
       return <ReportPage key={route.reportId} reportId={route.reportId} />;
+    case "scoreQpvHistory":
+      return <ScoreHistoryPage />;
     case "applicationsReceived":
       return <ApplicationsListPage view="received" />;
     case "applicationsSent":
@@ -84,8 +87,6 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <ChooseOrganisationPage />;
     case "acceptInvitation":
       return <AcceptInvitationPage />;
-    case "scoreQpvHistory":
-      return <NotFoundPage />;
     case "offers":
       return <OfferSearchPage />;
     case "offer":

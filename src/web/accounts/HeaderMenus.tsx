@@ -135,9 +135,14 @@ const UserMenu = ({ id, session }: { id?: string; session: SessionValue }) => {
               </li>
             )}
             {session.acting?.family === "employer" && (
-              <li>
-                <Link className="tremplin-menu__item" href={paths.myOffers} onClick={close}>{offersText.nav.mine}</Link>
-              </li>
+              <>
+                <li>
+                  <Link className="tremplin-menu__item" href={paths.myOffers} onClick={close}>{offersText.nav.mine}</Link>
+                </li>
+                <li>
+                  <Link className="tremplin-menu__item" href={paths.scoreQpvHistory} onClick={close}>{t.scoreQpvHistory}</Link>
+                </li>
+              </>
             )}
             <li>
               <button type="button" className="tremplin-menu__item fr-icon-logout-box-r-line fr-btn--icon-left" onClick={signOut(close)}>

@@ -6,6 +6,7 @@ export const accountsText = {
     userMenu: (name: string) => `${name} — menu du compte`,
     signedInAs: (email: string) => `Connecté·e avec ${email}`,
     myOrganisation: "Mon organisation",
+    scoreQpvHistory: "Historique du Score QPV",
     createOrganisation: "Créer une organisation",
     signOut: "Se déconnecter",
     actingFor: (name: string) => `Pour : ${name}`,

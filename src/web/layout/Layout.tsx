@@ -18,7 +18,7 @@ const candidateRoutes: readonly RouteMatch["name"][] = ["myCandidates", "newCand
 const navigationItems = (route: RouteMatch["name"]) => [
   { text: t.nav.home, linkProps: { href: paths.home }, isActive: route === "home" },
   { text: t.nav.verifyAddress, linkProps: { href: paths.verifyAddress }, isActive: route === "verifyAddress" },
-  { text: t.nav.scoreQpv, linkProps: { href: paths.scoreQpv }, isActive: route === "scoreQpv" || route === "scoreQpvReport" },
+  { text: t.nav.scoreQpv, linkProps: { href: paths.scoreQpv }, isActive: route === "scoreQpv" || route === "scoreQpvReport" || route === "scoreQpvHistory" },
   {
     text: "Candidatures",
     isActive: applicationRoutes.includes(route),

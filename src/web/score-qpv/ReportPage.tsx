@@ -9,6 +9,7 @@ import { Link } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
 import { ReportHeadline } from "./ReportHeadline.tsx";
 import { BreakdownsSection, RowsSection, SourcesSection } from "./ReportTables.tsx";
+import { SaveScore } from "./SaveScore.tsx";
 import { type ReportFormat, fetchReport, reportFileUrl } from "./score-qpv.api.ts";
 import { reportText as t } from "./report.fr.ts";
 
@@ -71,6 +72,7 @@ const ReportBody = ({ stored }: { stored: StoredReport }) => {
         {t.generatedAt(stored.createdAt)} {t.anonymity}
       </p>
       <ReportHeadline report={report} />
+      <SaveScore reportId={stored.id} />
       <RowsSection report={report} />
       <BreakdownsSection report={report} />
       <SourcesSection report={report} />

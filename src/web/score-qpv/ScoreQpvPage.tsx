@@ -2,10 +2,12 @@
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
 import { useCallback, useRef, useState } from "react";
 import type { Inspection, ScoreJob } from "../../score-qpv/score-qpv.contract.ts";
+import { useSession } from "../accounts/index.ts";
 import { errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
-import { navigate } from "../layout/router.tsx";
+import { Link, navigate } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
+import { historyText } from "./history.fr.ts";
 import { InspectionStep, type StartRequest } from "./InspectionStep.tsx";
 import { JobProgress } from "./JobProgress.tsx";
 import { createJob, inspectFile } from "./score-qpv.api.ts";
@@ -21,6 +23,7 @@ const stepIndex = { upload: 0, inspect: 1, run: 2 } as const;
 
 export const ScoreQpvPage = () => {
   usePageTitle(t.title);
+  const { acting } = useSession();
   const [step, setStep] = useState<Step>({ kind: "upload", busy: false, error: null });
   const stepper = useRef<HTMLDivElement>(null);
   /** After a step change, focus goes to the stepper's title ("Vérifier les colonnes — Étape 2 sur 4"). */
@@ -70,6 +73,11 @@ export const ScoreQpvPage = () => {
           {t.lead.map((line, i) => (
             <p key={i} className={i === 2 ? "fr-text--bold" : undefined}>{line}</p>
           ))}
+          {acting?.family === "employer" && (
+            <p>
+              <Link className="fr-link fr-icon-line-chart-line fr-link--icon-left" href={paths.scoreQpvHistory}>{historyText.link}</Link>
+            </p>
+          )}
         </div>
       </div>
       <div ref={stepper} className="fr-mt-4w">

@@ -6,7 +6,8 @@ import {
   scoreQpvRoutes,
   storedReportSchema,
 } from "../../score-qpv/score-qpv.contract.ts";
-import { fillPath, getJson, postForm } from "../api/client.ts";
+import { type SaveScoreBody, savedScoreListSchema, savedScoreSchema, scoreHistoryRoutes } from "../../score-qpv/score-history.contract.ts";
+import { fillPath, getJson, postForm, sendCommand, sendJson } from "../api/client.ts";
 
 export type JobRequest = { file: File; mapping: ColumnMapping; sheet: string | null; from?: string; to?: string };
 
@@ -35,3 +36,13 @@ export const fetchReport = (id: string, signal?: AbortSignal) =>
 
 export type ReportFormat = "pdf" | "csv" | "md";
 export const reportFileUrl = (id: string, format: ReportFormat) => fillPath(scoreQpvRoutes.reportFile.url, { id, format });
+
+// --- Score QPV history of the acting organisation (src/score-qpv/score-history.contract.ts) ---
+export const fetchScoreHistory = (organisationId: string, signal?: AbortSignal) =>
+  getJson(fillPath(scoreHistoryRoutes.list.url, { id: organisationId }), savedScoreListSchema, signal);
+
+export const saveScore = (organisationId: string, body: SaveScoreBody) =>
+  sendJson("POST", fillPath(scoreHistoryRoutes.save.url, { id: organisationId }), body, savedScoreSchema);
+
+export const deleteSavedScore = (organisationId: string, scoreId: string) =>
+  sendCommand("DELETE", fillPath(scoreHistoryRoutes.remove.url, { id: organisationId, scoreId }));

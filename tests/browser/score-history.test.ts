@@ -1,0 +1,168 @@
+// Browser test of the Score QPV history: an employer signs in, scores a file, saves the report to its
+// organisation and sees it on the history chart and table, next to an earlier year; an administrator deletes
+// a saved score; a signed-out visitor gets a hint to sign in. Accounts, the organisation and the earlier year's
+// score are set up through the JSON API; signing in, scoring, saving and the history go through the screens.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { hashPassword } from "../../src/accounts/passwords.ts";
+import { insertUser } from "../../src/accounts/users.queries.ts";
+import { type RunningApp, startRealApp } from "../support/real-app.ts";
+import { describeViolations, launchBrowser, newPage, runAxe, screenshot, waitForTitle } from "./harness.ts";
+
+const password = "un mot de passe solide";
+const fixture = resolve(import.meta.dirname, "fixtures", "embauches.csv");
+const text = (value: string) => value.replace(/[\s\u202f\u00a0]+/g, " ");
+
+const assertAccessible = async (page: Page) => {
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+};
+
+/** A signed-in HTTP client of the running app (cookie + CSRF token). */
+const apiClient = async (app: RunningApp, email: string, name: string) => {
+  await insertUser(app.runtime.db, { email, name, kind: "professional", passwordHash: await hashPassword(password), emailVerifiedAt: new Date(), now: new Date() });
+  let cookie = "";
+  let csrf = "";
+  const call = async (method: string, path: string, body?: unknown) => {
+    const isForm = body instanceof FormData;
+    const response = await fetch(`${app.baseUrl}${path}`, {
+      method,
+      headers: { origin: app.baseUrl, cookie, ...(csrf ? { "x-csrf-token": csrf } : {}), ...(body === undefined || isForm ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) cookie = setCookie.split(";")[0];
+    const answer = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${answer}`);
+    return answer ? JSON.parse(answer) : null;
+  };
+  await call("POST", "/api/v1/auth/login", { email, password });
+  const refresh = async () => { csrf = (await call("GET", "/api/v1/auth/session")).csrfToken; };
+  await refresh();
+  return { call, refresh };
+};
+
+/** Scores the fixture for a period through the API and returns the report id. */
+const scoreThroughApi = async (client: Awaited<ReturnType<typeof apiClient>>, from: string, to: string): Promise<string> => {
+  const form = new FormData();
+  form.set("from", from);
+  form.set("to", to);
+  form.set("file", new Blob([readFileSync(fixture)], { type: "text/csv" }), "embauches.csv");
+  const job = await client.call("POST", "/api/v1/score-qpv/jobs", form);
+  for (let i = 0; i < 200; i++) {
+    const current = await client.call("GET", `/api/v1/score-qpv/jobs/${job.id}`);
+    if (current.status === "succeeded") return current.reportId;
+    if (current.status === "failed") throw new Error(JSON.stringify(current.error));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("score still running");
+};
+
+describe("Historique du Score QPV", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  before(async () => {
+    if (!existsSync(resolve(import.meta.dirname, "../../dist/web/index.html"))) throw new Error("dist/web/index.html est absent : construisez d'abord l'interface (npm run build:web).");
+    app = await startRealApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("an employer saves its Score QPV and sees it year after year on the history chart and table", async () => {
+    const emma = await apiClient(app, "emma@jardins.example", "Emma Employeuse");
+    const organisation = await emma.call("POST", "/api/v1/organisations", { kind: "ACI", name: "Jardins de Belleville", siret: "73282932000074" });
+    await emma.refresh();
+    // The previous year, saved earlier (only A012, hired in February 2023, is in 2023).
+    const previous = await scoreThroughApi(emma, "2023-01-01", "2023-12-31");
+    await emma.call("POST", `/api/v1/organisations/${organisation.id}/score-history`, { reportId: previous, label: "Paris" });
+
+    // Signs in through the sign-in page, coming back to the Score QPV.
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${app.baseUrl}/connexion?retour=%2Fscore-qpv`);
+    await page.getByLabel("Adresse électronique").fill("emma@jardins.example");
+    await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+    await page.waitForURL(/\/score-qpv$/);
+    await waitForTitle(page, "Score QPV — Tremplin");
+    await page.getByRole("link", { name: "Historique du Score QPV de mon organisation" }).waitFor();
+
+    // Scores the file for the calendar year 2024.
+    await page.locator("#score-file").setInputFiles(fixture);
+    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await page.getByRole("heading", { name: "Colonnes du fichier" }).waitFor();
+    await page.getByLabel("Du", { exact: true }).fill("2024-01-01");
+    await page.getByLabel("Au", { exact: true }).fill("2024-12-31");
+    await page.getByRole("button", { name: "Calculer le Score QPV" }).click();
+    await page.waitForURL(/\/score-qpv\/rapports\/[^/]+$/, { timeout: 20_000 });
+    await page.getByTestId("qpv-share").waitFor();
+    assert.equal(text(await page.getByTestId("qpv-share").innerText()), "27,3 %");
+    const reportPath = new URL(page.url()).pathname;
+
+    // Saves it with a label.
+    await page.getByRole("heading", { name: "Suivre ce score dans le temps" }).waitFor();
+    assert.match(await page.locator("main").innerText(), /Enregistrez ce rapport dans l'historique de « Jardins de Belleville »/);
+    await page.getByLabel(/Libellé \(facultatif\)/).fill("Paris");
+    await assertAccessible(page);
+    await page.getByRole("button", { name: "Enregistrer dans mon organisation" }).click();
+    await page.getByText("Score enregistré dans l'historique de « Jardins de Belleville ».").waitFor();
+    await assertAccessible(page);
+
+    // Sees it on the history, next to 2023.
+    await page.getByRole("link", { name: "Voir l'historique du Score QPV" }).click();
+    await waitForTitle(page, "Historique du Score QPV — Tremplin");
+    const table = text(await page.getByTestId("history-table").innerText());
+    assert.match(table, /2023 · Paris/);
+    assert.match(table, /2024 · Paris 11 27,3 % [+−]\d+(,\d)? points? \+19,3 points/);
+    assert.ok(table.indexOf("2023 · Paris") < table.indexOf("2024 · Paris"), "oldest period first");
+    const chart = page.getByRole("img", { name: "Part des embauches en QPV et en zone rurale (ZRR/FRR) par période" });
+    await chart.waitFor();
+    const svg = text((await chart.textContent()) ?? "");
+    assert.match(svg, /référence nationale de 8 %/);
+    assert.match(text(await page.locator("figcaption").innerText()), /Référence nationale QPV : 8 %/);
+    assert.match(svg, /27,3 %/);
+    assert.match(svg, /2023 ?Paris/);
+    assert.match(svg, /2024 ?Paris/);
+    const saved = text(await page.getByTestId("saved-scores").innerText());
+    assert.match(saved, /par Emma Employeuse/);
+    assert.match(saved, /du 1er janvier 2024 au 31 décembre 2024/);
+    assert.equal(await page.getByRole("link", { name: "Voir le rapport — 2024 · Paris" }).getAttribute("href"), reportPath);
+    await screenshot(page, "score-qpv-historique");
+    await assertAccessible(page);
+
+    // The header's user menu links to the history.
+    await page.getByRole("button", { name: /Emma Employeuse/ }).first().click();
+    assert.equal(await page.getByRole("link", { name: "Historique du Score QPV" }).first().getAttribute("href"), "/score-qpv/historique");
+    await page.keyboard.press("Escape");
+
+    // An administrator deletes the 2023 score, after confirming.
+    await page.getByRole("button", { name: /Supprimer le score — 2023 · Paris/ }).click();
+    await page.getByRole("button", { name: /Confirmer la suppression du score — 2023 · Paris/ }).click();
+    await page.getByText("Score supprimé de l'historique.").waitFor();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=history-table]")?.textContent?.includes("2023"));
+    assert.match(text(await page.getByTestId("history-table").innerText()), /2024 · Paris/);
+    await assertAccessible(page);
+    assert.deepEqual(errors, []);
+  });
+
+  it("asks a signed-out visitor of a report to sign in to save it", async () => {
+    const { page, errors } = await newPage(browser);
+    const emma = await apiClient(app, "leo@boulangerie.example", "Léo");
+    const reportId = await scoreThroughApi(emma, "2024-01-01", "2024-12-31");
+    await page.goto(`${app.baseUrl}/score-qpv/rapports/${reportId}`);
+    await page.getByText(/Connectez-vous avec un compte employeur pour enregistrer ce score/).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Enregistrer dans mon organisation" }).count(), 0);
+    const signIn = await page.getByRole("main").getByRole("link", { name: "Se connecter" }).getAttribute("href");
+    assert.equal(signIn, `/connexion?retour=${encodeURIComponent(`/score-qpv/rapports/${reportId}`)}`);
+    await assertAccessible(page);
+
+    await page.goto(`${app.baseUrl}/score-qpv/historique`);
+    await page.waitForURL(/\/connexion\?retour=%2Fscore-qpv%2Fhistorique$/);
+    assert.deepEqual(errors, []);
+  });
+});
