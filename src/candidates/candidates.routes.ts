@@ -22,18 +22,14 @@ import { consentPurpose, consentText, consentTextOnBehalf, consentVersion, cvMax
 import {
   type CandidatesDeps,
   createCandidate,
-  downloadCv,
-  eraseCandidate,
-  exportCandidate,
   listMyCandidates,
   readCandidate,
   readConsents,
   readMine,
   recordConsentDecision,
-  removeCv,
   updateCandidate,
-  uploadCv,
 } from "./candidates.use-cases.ts";
+import { downloadCv, eraseCandidate, exportCandidate, removeCv, uploadCv } from "./candidate-files.use-cases.ts";
 
 const tags = ["Candidats"];
 const cvQuerySchema = z.object({ name: z.string().max(200, "Nom de fichier trop long.").optional() });

@@ -1,11 +1,8 @@
 // Candidates: authorise → load → check → write, with the audit entry (professionals)
 // and the change log in the same transaction. Reads of personal data by a
 // professional are audited too.
-import { createHash } from "node:crypto";
-import { systemClock } from "../accounts/accounts.deps.ts";
 import type { AccountsDeps } from "../accounts/accounts.deps.ts";
 import { findUserById } from "../accounts/users.queries.ts";
-import { recordAudit } from "../authorization/audit.queries.ts";
 import type { Actor } from "../authorization/authorization.domain.ts";
 import { ensureAllowed } from "../authorization/authorization.guard.ts";
 import { accountsError } from "../accounts/accounts.errors.ts";
@@ -14,19 +11,16 @@ import { type Geography, geographyAt } from "../geo/geography.types.ts";
 import type { Geocoder } from "../geocoder/geocoder.types.ts";
 import { runInTransaction, type Executor } from "../server/transaction.ts";
 import { barrierLabel } from "./barriers.domain.ts";
-import { candidateAccessContext } from "./candidates.access.ts";
 import type { CandidateDto, CreateCandidateBody, UpdateCandidateBody } from "./candidates.contract.ts";
 import {
   type CandidateLocation,
   changedFields,
-  checkCv,
   consentPurpose,
   consentText,
   consentTextOnBehalf,
   consentVersion,
   locationFrom,
   noLocation,
-  safeFileName,
   uncertaintyReasonLabels,
 } from "./candidates.domain.ts";
 import { candidatesError } from "./candidates.errors.ts";
@@ -44,21 +38,15 @@ import {
   linkAccountByEmail,
   listCandidatesOfOrganisation,
   listConsents,
-  readCvContent,
   recordChange,
-  replaceCv,
-  deleteDocuments,
   touchCandidate,
   updateCandidateProfile,
 } from "./candidates.queries.ts";
-import { anonymiseCandidate, exportPersonalData } from "./personal-data.ts";
 import { checkRomeCodes, romeLabels } from "./rome-codes.queries.ts";
+import { audit, isProfessional, loadAllowed, notFound, now } from "./candidates.load.ts";
 
 export type CandidatesDeps = AccountsDeps & { geography: Geography; geocoder: Geocoder };
 
-const notFound = () => candidatesError("candidate.not_found");
-const isProfessional = (actor: Actor) => actor.kind !== "candidate";
-const now = (deps: AccountsDeps) => (deps.clock ?? systemClock).now();
 
 // --- Location ---
 
@@ -125,20 +113,6 @@ export const consentDto = (c: ConsentRow) => ({ ...c, at: c.at.toISOString() });
 
 // --- Loading with authorisation ---
 
-/** Loads a candidate the actor may act on, or answers 404 (missing, or another organisation's). */
-const loadAllowed = async (deps: AccountsDeps, actor: Actor | null, action: "read" | "update" | "delete", id: string): Promise<CandidateRow> => {
-  if (!actor) throw accountsError("auth.unauthenticated");
-  const candidate = await findCandidate(deps.db, id);
-  if (!candidate) {
-    ensureAllowed(actor, action, "candidate", {}, notFound); // a role that may never do this answers 403, like for an existing id
-    throw notFound();
-  }
-  ensureAllowed(actor, action, "candidate", await candidateAccessContext(deps.db, candidate), notFound);
-  return candidate;
-};
-
-const audit = (tx: Executor, actor: Actor, action: string, candidateId: string, at: Date, details?: Record<string, string | number | boolean | null>) =>
-  recordAudit(tx, { actorUserId: actor.userId, organisationId: actor.organisationId, action, subjectType: "candidate", subjectId: candidateId, details, at });
 
 const validateRome = async (db: Executor, profile: { targetAppellations?: string[]; skills?: string[] }) => {
   const { unknownAppellations, unknownSkills } = await checkRomeCodes(db, profile.targetAppellations ?? [], profile.skills ?? []);
@@ -348,64 +322,6 @@ export const recordConsentDecision = async (deps: AccountsDeps, actor: Actor | n
     if (!self) await audit(tx, actor!, `candidate.consent_${decision}`, id, at);
   });
   return (await listConsents(deps.db, id)).map(consentDto);
-};
-
-export const uploadCv = async (deps: AccountsDeps, actor: Actor | null, id: string, content: Buffer, fileName: string | undefined) => {
-  const candidate = await loadAllowed(deps, actor, "update", id);
-  if (candidate.anonymisedAt) throw candidatesError("candidate.anonymised");
-  const verdict = checkCv(content);
-  if (verdict !== "ok") throw candidatesError(`cv.${verdict}`);
-  const at = now(deps);
-  const sha256 = createHash("sha256").update(content).digest("hex");
-  const name = safeFileName(fileName);
-  await runInTransaction(deps.db, async (tx) => {
-    await replaceCv(tx, id, { fileName: name, content, sha256, byUserId: actor!.userId, now: at });
-    const professional = isProfessional(actor!);
-    await recordChange(tx, id, { action: "cv_uploaded", fields: ["cv"], byUserId: actor!.userId, byOrganisationId: professional ? actor!.organisationId : null, at });
-    await touchCandidate(tx, id, at);
-    if (professional) await audit(tx, actor!, "candidate.cv_uploaded", id, at, { sizeBytes: content.byteLength });
-  });
-  return { fileName: name, sizeBytes: content.byteLength, uploadedAt: at.toISOString() };
-};
-
-export const downloadCv = async (deps: AccountsDeps, actor: Actor | null, id: string) => {
-  await loadAllowed(deps, actor, "read", id);
-  const file = await readCvContent(deps.db, id);
-  if (!file) throw candidatesError("cv.not_found");
-  if (isProfessional(actor!)) await audit(deps.db, actor!, "candidate.cv_read", id, now(deps));
-  return file;
-};
-
-export const removeCv = async (deps: AccountsDeps, actor: Actor | null, id: string) => {
-  await loadAllowed(deps, actor, "update", id);
-  const at = now(deps);
-  await runInTransaction(deps.db, async (tx) => {
-    if ((await deleteDocuments(tx, id)) === 0) throw candidatesError("cv.not_found");
-    const professional = isProfessional(actor!);
-    await recordChange(tx, id, { action: "cv_deleted", fields: ["cv"], byUserId: actor!.userId, byOrganisationId: professional ? actor!.organisationId : null, at });
-    if (professional) await audit(tx, actor!, "candidate.cv_deleted", id, at);
-  });
-};
-
-/** JSON export (right of access / portability): by the person or a counsellor following them, never an employer. */
-export const exportCandidate = async (deps: AccountsDeps, actor: Actor | null, id: string) => {
-  await loadAllowed(deps, actor, "read", id);
-  if (actor!.role !== "candidate" && !actor!.role.startsWith("prescriber")) throw candidatesError("candidate.export_forbidden");
-  const at = now(deps);
-  if (isProfessional(actor!)) await audit(deps.db, actor!, "candidate.exported", id, at);
-  return exportPersonalData(deps.db, id, at);
-};
-
-/** Erasure: anonymisation that keeps statistics (see personal-data.ts). Idempotent. */
-export const eraseCandidate = async (deps: AccountsDeps, actor: Actor | null, id: string) => {
-  const candidate = await loadAllowed(deps, actor, "delete", id);
-  if (candidate.anonymisedAt) return;
-  const at = now(deps);
-  await runInTransaction(deps.db, async (tx) => {
-    await anonymiseCandidate(tx, id, at);
-    await recordChange(tx, id, { action: "anonymised", fields: [], byUserId: actor!.userId, byOrganisationId: isProfessional(actor!) ? actor!.organisationId : null, at });
-    await audit(tx, actor!, "candidate.anonymised", id, at, { reason: "request" });
-  });
 };
 
 export { barrierLabel };
