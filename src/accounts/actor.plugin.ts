@@ -6,7 +6,6 @@ import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type Actor, roleOf } from "../authorization/authorization.domain.ts";
 import { isAuthorizedPrescriber } from "../organisations/organisations.domain.ts";
-import { findMembership } from "../organisations/organisations.queries.ts";
 import type { Database } from "../server/db.ts";
 import { accountRules } from "./accounts.domain.ts";
 import type { AccountsConfig, Clock } from "./accounts.deps.ts";
@@ -14,8 +13,7 @@ import { systemClock } from "./accounts.deps.ts";
 import { csrfHeaderName, sessionCookieName } from "./accounts.contract.ts";
 import { accountsError } from "./accounts.errors.ts";
 import { constantTimeEqual } from "./accounts.secrets.ts";
-import { resumeSession, type Session } from "./sessions.queries.ts";
-import { findUserById } from "./users.queries.ts";
+import { resumeSession, type Session, type SessionHolder } from "./sessions.queries.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -28,17 +26,14 @@ export type ActorDeps = { db: Database; config: AccountsConfig; clock?: Clock };
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Builds the actor of a resumed session: the acting organisation counts only while the person is still a member. */
-export const actorOfSession = async (db: Database, session: Session): Promise<Actor | null> => {
-  const user = await findUserById(db, session.userId);
-  if (!user) return null;
-  const membership = session.actingOrganisationId ? await findMembership(db, session.actingOrganisationId, user.id) : null;
-  const acting = membership && user.kind === "professional" ? membership : null;
+/** The actor of a resumed session: the acting organisation counts only while the person is still a member. */
+export const actorOfSession = (session: Session & SessionHolder): Actor => {
+  const acting = session.userKind === "professional" ? session.acting : null;
   return {
-    userId: user.id,
-    kind: user.kind,
-    organisationId: acting?.id ?? null,
-    role: roleOf(user.kind, acting ? { family: acting.family, membershipRole: acting.role } : null),
+    userId: session.userId,
+    kind: session.userKind,
+    organisationId: acting?.organisationId ?? null,
+    role: roleOf(session.userKind, acting ? { family: acting.family, membershipRole: acting.role } : null),
     authorizedPrescriber: acting ? isAuthorizedPrescriber(acting.family, acting.authorizationStatus) : false,
   };
 };
@@ -71,7 +66,7 @@ export const registerActor = async (app: FastifyInstance, deps: ActorDeps): Prom
       const session = await resumeSession(deps.db, cookie, clock.now());
       if (session) {
         request.authSession = session;
-        request.actor = await actorOfSession(deps.db, session);
+        request.actor = actorOfSession(session);
       }
     }
     if (!unsafeMethods.has(request.method)) return;

@@ -1,4 +1,5 @@
 // Sessions in PostgreSQL: the cookie holds a random 32-byte id, the table only its sha256.
+import type { MembershipRole, OrganisationFamily, PrescriberAuthorization } from "../organisations/organisations.domain.ts";
 import type { Executor } from "../server/transaction.ts";
 import { isSessionActive, newSessionExpiry, slidingExpiry } from "./accounts.domain.ts";
 import { randomToken, sha256 } from "./accounts.secrets.ts";
@@ -39,13 +40,26 @@ export const createSession = async (
   return { cookieValue, session };
 };
 
-/** The active session behind a cookie value, its expiry slid forward when due. */
-export const resumeSession = async (db: Executor, cookieValue: string, now: Date): Promise<Session | null> => {
+/** The person behind a session and, when they act for one, their membership of that organisation. */
+export type SessionHolder = {
+  userKind: "candidate" | "professional" | "admin";
+  acting: { organisationId: string; family: OrganisationFamily; role: MembershipRole; authorizationStatus: PrescriberAuthorization | null } | null;
+};
+
+/**
+ * The active session behind a cookie value, its expiry slid forward when due, with its holder: one query
+ * for what every signed-in request needs (session, user kind, acting membership), not three.
+ */
+export const resumeSession = async (db: Executor, cookieValue: string, now: Date): Promise<(Session & SessionHolder) | null> => {
   const idHash = sha256(cookieValue);
   const row = await db
-    .selectFrom("sessions")
-    .select(["id_hash", "user_id", "csrf_token", "acting_organisation_id", "created_at", "last_seen_at", "expires_at", "revoked_at"])
-    .where("id_hash", "=", idHash)
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .leftJoin("memberships as m", (join) => join.onRef("m.user_id", "=", "s.user_id").onRef("m.organisation_id", "=", "s.acting_organisation_id"))
+    .leftJoin("organisations as o", "o.id", "m.organisation_id")
+    .select(["s.user_id", "s.csrf_token", "s.acting_organisation_id", "s.created_at", "s.last_seen_at", "s.expires_at", "s.revoked_at"])
+    .select(["u.kind as user_kind", "m.role as membership_role", "o.id as organisation_id", "o.family", "o.authorization_status"])
+    .where("s.id_hash", "=", idHash)
     .executeTakeFirst();
   if (!row) return null;
   const times = { createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, revokedAt: row.revoked_at };
@@ -60,6 +74,11 @@ export const resumeSession = async (db: Executor, cookieValue: string, now: Date
     csrfToken: row.csrf_token,
     actingOrganisationId: row.acting_organisation_id,
     expiresAt: slid ?? row.expires_at,
+    userKind: row.user_kind,
+    acting:
+      row.organisation_id && row.family && row.membership_role
+        ? { organisationId: row.organisation_id, family: row.family, role: row.membership_role, authorizationStatus: row.authorization_status }
+        : null,
   };
 };
 

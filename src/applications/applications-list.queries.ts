@@ -44,45 +44,43 @@ const decodeCursor = (cursor: string): { createdAt: string; id: string } | null 
 };
 export const isValidCursor = (cursor: string): boolean => decodeCursor(cursor) !== null;
 
+/** The applications of a scope, on `applications as a` alone (the other tables come in as scalar subqueries). */
 const scoped = (db: Executor, scope: ListScope) => {
-  let query = db
-    .selectFrom("applications as a")
-    .innerJoin("candidates as c", "c.id", "a.candidate_id")
-    .innerJoin("organisations as e", "e.id", "a.employer_organisation_id")
-    .leftJoin("organisations as s", "s.id", "a.sender_organisation_id")
-    .leftJoin("offers as o", "o.id", "a.offer_id");
+  const query = db.selectFrom("applications as a");
   if (scope.kind === "received") {
     const cutoff = employerVisibilityCutoff(scope.now);
-    query = query
+    return query
       .where("a.employer_organisation_id", "=", scope.organisationId)
       .where((eb) => eb.or([eb("a.created_at", ">=", cutoff), eb("a.state", "=", "accepted")]));
-  } else if (scope.kind === "sent") {
-    query = query.where("a.sender_organisation_id", "=", scope.organisationId);
-  } else {
-    query = query.where("a.candidate_id", "=", scope.candidateId);
   }
-  return query;
+  if (scope.kind === "sent") return query.where("a.sender_organisation_id", "=", scope.organisationId);
+  return query.where("a.candidate_id", "=", scope.candidateId);
 };
 
+// Names and titles are scalar subqueries rather than joins: the same index lookups for the page's rows,
+// but PostgreSQL plans them in a fraction of the time of a five-table join (a third of the inbox's
+// database time in the platform bench).
 export const listApplications = async (db: Executor, scope: ListScope, filters: ListFilters, page: { limit: number; cursor?: string }): Promise<ListPage> => {
-  let query = scoped(db, scope).select([
-    "a.id",
-    "a.state",
-    "a.sender_kind",
-    "s.name as sender_organisation_name",
-    "a.employer_organisation_id",
-    "e.name as employer_name",
-    "c.id as candidate_id",
-    "c.first_name",
-    "c.last_name",
-    "c.anonymised_at",
-    "o.id as offer_id",
-    "o.title as offer_title",
-    sql<string | null>`to_char(a.hiring_start_at, 'YYYY-MM-DD')`.as("hiring_start_at"),
-    sql<string>`to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("cursor_at"),
-    "a.created_at",
-    "a.updated_at",
-  ]);
+  let query = scoped(db, scope)
+    .innerJoin("candidates as c", "c.id", "a.candidate_id")
+    .select((eb) => [
+      "a.id",
+      "a.state",
+      "a.sender_kind",
+      eb.selectFrom("organisations as s").select("s.name").whereRef("s.id", "=", "a.sender_organisation_id").as("sender_organisation_name"),
+      "a.employer_organisation_id",
+      eb.selectFrom("organisations as e").select("e.name").whereRef("e.id", "=", "a.employer_organisation_id").as("employer_name"),
+      "c.id as candidate_id",
+      "c.first_name",
+      "c.last_name",
+      "c.anonymised_at",
+      "a.offer_id",
+      eb.selectFrom("offers as o").select("o.title").whereRef("o.id", "=", "a.offer_id").as("offer_title"),
+      sql<string | null>`to_char(a.hiring_start_at, 'YYYY-MM-DD')`.as("hiring_start_at"),
+      sql<string>`to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("cursor_at"),
+      "a.created_at",
+      "a.updated_at",
+    ]);
   if (filters.states?.length) query = query.where("a.state", "in", filters.states);
   if (filters.offerId) query = query.where("a.offer_id", "=", filters.offerId);
   if (filters.senderKind) query = query.where("a.sender_kind", "=", filters.senderKind);
@@ -99,7 +97,7 @@ export const listApplications = async (db: Executor, scope: ListScope, filters: 
     senderKind: r.sender_kind,
     senderOrganisationName: r.sender_organisation_name,
     employerOrganisationId: r.employer_organisation_id,
-    employerName: r.employer_name,
+    employerName: r.employer_name ?? "",
     candidate: { id: r.candidate_id, firstName: r.first_name, lastName: r.last_name, anonymised: r.anonymised_at !== null },
     offer: r.offer_id && r.offer_title ? { id: r.offer_id, title: r.offer_title } : null,
     hiringStartAt: r.hiring_start_at,
@@ -114,18 +112,7 @@ export const listApplications = async (db: Executor, scope: ListScope, filters: 
 // On applications alone: the joins of the list add no row (foreign keys) but made
 // PostgreSQL read every candidate and offer for a large inbox (platform bench).
 export const countByState = async (db: Executor, scope: ListScope): Promise<Partial<Record<ApplicationState, number>>> => {
-  let query = db.selectFrom("applications as a");
-  if (scope.kind === "received") {
-    const cutoff = employerVisibilityCutoff(scope.now);
-    query = query
-      .where("a.employer_organisation_id", "=", scope.organisationId)
-      .where((eb) => eb.or([eb("a.created_at", ">=", cutoff), eb("a.state", "=", "accepted")]));
-  } else if (scope.kind === "sent") {
-    query = query.where("a.sender_organisation_id", "=", scope.organisationId);
-  } else {
-    query = query.where("a.candidate_id", "=", scope.candidateId);
-  }
-  const rows = await query.select(["a.state", (eb) => eb.fn.countAll<number>().as("count")]).groupBy("a.state").execute();
+  const rows = await scoped(db, scope).select(["a.state", (eb) => eb.fn.countAll<number>().as("count")]).groupBy("a.state").execute();
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
 };
 

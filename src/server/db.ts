@@ -26,7 +26,8 @@ export const createDatabase = async (config: DatabaseConfig): Promise<Database> 
     // int8 (count(*), sums) as JS numbers: our counts stay far below 2^53.
     pg.default.types.setTypeParser(20, (value: string) => Number(value));
     pg.default.types.setTypeParser(1700, (value: string) => Number(value));
-    const pool = new pg.default.Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
+    const { PreparingClient } = await import("./prepared-statements.ts");
+    const pool = new pg.default.Pool({ connectionString: config.url, max: config.maxConnections ?? 10, Client: PreparingClient });
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const { PGlite, types } = await import("@electric-sql/pglite");
