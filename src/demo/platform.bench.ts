@@ -4,7 +4,8 @@
 // and 500,000 applications are bulk-inserted (multi-row `insert … select from
 // unnest(arrays)`), then the real server (`node src/server/main.ts`) is started
 // and autocannon drives it on loopback at 200 requests/s: public offer search by
-// appellation + radius, then an employer's inbox (signed in). Target p95 < 50 ms.
+// appellation + radius, then an employer's inbox (signed in). Target p95 < 50 ms
+// under the spread load (see `shapes`); the burst is reported beside it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -130,29 +131,49 @@ const rssOf = (pid: number): number => {
   return match ? Number(match[1]) / 1024 : 0;
 };
 
-/** autocannon at a fixed rate; latencies of every response (autocannon's own summary has no p95). */
-const drive = async (url: string, path: () => string, headers: Record<string, string>, pid: number) => {
+/**
+ * The load shapes of one rate. autocannon's limiter gives each connection its quota for the second at the
+ * start of that second (a 1 s interval per connection, all started together), so one instance at 200/s over
+ * 20 connections is not 200 requests/s but a burst of 200 requests, 20 at a time, then silence. "Étalée"
+ * spreads the same rate over 20 one-connection instances started 50 ms apart: 10 requests every 50 ms, close
+ * to users arriving independently — the load the target is about. "En rafale" is that single instance,
+ * kept as a measure of a sudden peak.
+ */
+const shapes = {
+  spread: { label: "étalée", instances: 20, connectionsEach: 1 },
+  burst: { label: "en rafale", instances: 1, connectionsEach: 20 },
+} as const;
+type Shape = (typeof shapes)[keyof typeof shapes];
+
+/** autocannon at a fixed rate in the given shape; latencies of every response (autocannon's own summary has no p95). */
+const drive = async (url: string, path: () => string, headers: Record<string, string>, pid: number, shape: Shape, seconds: number) => {
   const latencies: number[] = [];
   let errors = 0;
   let maxRss = rssOf(pid);
   const sampler = setInterval(() => { maxRss = Math.max(maxRss, rssOf(pid)); }, 250);
-  const instance = autocannon({
-    url,
-    connections: 20,
-    overallRate: ratePerSecond,
-    duration: durationSeconds,
-    headers,
-    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: path() }) }],
+  const offsetMs = 1000 / shape.instances;
+  const runs = Array.from({ length: shape.instances }, async (_, i) => {
+    await new Promise((resolve) => setTimeout(resolve, i * offsetMs));
+    const instance = autocannon({
+      url,
+      connections: shape.connectionsEach,
+      overallRate: ratePerSecond / shape.instances,
+      duration: seconds,
+      headers,
+      requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: path() }) }],
+    });
+    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode !== 200) errors += 1;
+    });
+    const result = await instance;
+    errors += result.errors + result.timeouts;
   });
-  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
-    if (statusCode !== 200) errors += 1;
-  });
-  const result = await instance;
+  await Promise.all(runs);
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
   const ms = (p: number) => Math.round(percentile(latencies, p));
-  return { p50: ms(50), p95: ms(95), p99: ms(99), requests: latencies.length, errors: errors + result.errors + result.timeouts, rss: maxRss };
+  return { p50: ms(50), p95: ms(95), p99: ms(99), requests: latencies.length, errors, rss: maxRss, seconds };
 };
 
 export const run = async (): Promise<BenchResult[]> => {
@@ -192,20 +213,31 @@ export const run = async (): Promise<BenchResult[]> => {
     const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 
     const random = createRandom(2026_2000);
-    const search = await drive(base, () => {
+    const searchPath = () => {
       const { lat, lon } = point(random);
       return `/api/v1/offers?appellation=${random.pick(jobs)}&lat=${lat.toFixed(5)}&lon=${lon.toFixed(5)}&radiusKm=${random.pick([5, 10, 20, 30])}`;
-    }, {}, server.pid!);
+    };
     const inboxStates = ["", "&state=new", "&state=processing", "&state=new&state=processing", "&state=accepted"];
-    const inbox = await drive(base, () => `/api/v1/applications/received?limit=20${random.pick(inboxStates)}`, { cookie }, server.pid!);
+    const inboxPath = () => `/api/v1/applications/received?limit=20${random.pick(inboxStates)}`;
+    const endpoints: { label: string; path: () => string; headers: Record<string, string> }[] = [
+      { label: "recherche d'offres (appellation + rayon)", path: searchPath, headers: {} },
+      { label: "boîte de réception d'un employeur (5 000 candidatures)", path: inboxPath, headers: { cookie } },
+    ];
 
     const results: BenchResult[] = [];
-    for (const [label, r] of [["recherche d'offres (appellation + rayon)", search], ["boîte de réception d'un employeur (5 000 candidatures)", inbox]] as const) {
-      console.log(`- ${label} : ${r.requests} requêtes en ${durationSeconds} s (demandé : ${ratePerSecond}/s), p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.errors} erreur(s), RSS du serveur ${r.rss.toFixed(0)} Mo au plus haut`);
-      results.push({ name: `${label}, p95`, value: r.p95, unit: "ms", target: "< 50 ms" });
-      results.push({ name: `${label}, p50 / p99`, value: r.p50, unit: `ms (p99 ${r.p99} ms)` });
-      results.push({ name: `${label}, erreurs`, value: r.errors, unit: "", target: "0" });
-      results.push({ name: `${label}, RSS du serveur`, value: Math.round(r.rss), unit: "Mo" });
+    for (const { label, path, headers } of endpoints) {
+      for (const shape of [shapes.spread, shapes.burst]) {
+        // The burst is a side measure: half the duration.
+        const seconds = shape === shapes.spread ? durationSeconds : Math.max(5, Math.round(durationSeconds / 2));
+        const r = await drive(base, path, headers, server.pid!, shape, seconds);
+        const name = `${label}, charge ${shape.label}`;
+        console.log(`- ${name} : ${r.requests} requêtes en ${r.seconds} s (demandé : ${ratePerSecond}/s, ${shape.instances} × ${shape.connectionsEach} connexion(s)), p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.errors} erreur(s), RSS du serveur ${r.rss.toFixed(0)} Mo au plus haut`);
+        const target = shape === shapes.spread;
+        results.push({ name: `${name}, p95`, value: r.p95, unit: "ms", ...(target ? { target: "< 50 ms" } : {}) });
+        results.push({ name: `${name}, p50 / p99`, value: r.p50, unit: `ms (p99 ${r.p99} ms)` });
+        results.push({ name: `${name}, erreurs`, value: r.errors, unit: "", target: "0" });
+        if (target) results.push({ name: `${name}, RSS du serveur`, value: Math.round(r.rss), unit: "Mo" });
+      }
     }
     return results;
   } finally {
