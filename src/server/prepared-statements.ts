@@ -5,7 +5,10 @@
 // inbox: 4.7 ms unnamed against 2.9 ms prepared). This client names each
 // parameterised statement after its text, so a connection parses it once and
 // PostgreSQL may reuse its plan (plan_cache_mode = auto: a generic plan only
-// when it is not costlier than the custom ones).
+// when it is not costlier than the custom ones). PostgreSQL re-plans them after
+// a migration; only a statement whose result columns change (`select *` on an
+// altered table) fails until its connection is recycled: migrate, then start
+// the servers, as `npm start` does (each start migrates first).
 import pg from "pg";
 
 /** Distinct statement texts named in the process, and prepared on one connection: bounds the memory of both. */
