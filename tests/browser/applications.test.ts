@@ -105,9 +105,13 @@ describe("Candidatures (parcours principal)", () => {
     await screenshot(counsellor.page, "profil-candidat");
     const candidateId = new URL(counsellor.page.url()).pathname.split("/").at(-1)!;
 
-    // She later signs in with her own account.
-    const chloeUser = (await chloe.call("GET", "/api/v1/auth/session")).user.id;
-    await app.runtime.db.updateTable("candidates").set({ user_id: chloeUser }).where("id", "=", candidateId).execute();
+    // She signs in with her own account (same verified e-mail): "Mon profil" is the profile her counsellor recorded.
+    const person = await pageAs(browser, app, chloe.cookie());
+    await person.page.goto(`${app.baseUrl}/mon-profil`);
+    await waitForTitle(person.page, "Mon profil — Tremplin");
+    await person.page.getByText(/En QPV : Stalingrad Riquet/i).waitFor();
+    assert.match(await person.page.locator("main").innerText(), /chloe@example\.org[\s\S]*Jardinier/);
+    await assertAccessible(person.page);
 
     // The counsellor applies for her from the profile, to the offer.
     await counsellor.page.getByRole("link", { name: "Postuler pour cette personne" }).click();
@@ -137,7 +141,6 @@ describe("Candidatures (parcours principal)", () => {
     assert.match(await boss.page.locator("main").innerText(), new RegExp(`Candidature acceptée[\\s\\S]*Contrat du ${frenchDate(start).replace(/\//g, "\\/")}`, "i"));
 
     // The candidate sees the result.
-    const person = await pageAs(browser, app, chloe.cookie());
     await person.page.goto(`${app.baseUrl}/mes-candidatures`);
     await waitForTitle(person.page, "Mes candidatures — Tremplin");
     await person.page.getByRole("link", { name: /Jardins de Belleville/ }).waitFor();
