@@ -20,7 +20,7 @@ import { ErrorSummary, fieldErrors, fieldState, summaryOf } from "./form-helpers
 import { type CandidateBody, type CandidateFormState, bodyFromForm, fieldIds, toggle, topLevelErrors } from "./candidate-form.domain.ts";
 import { fetchConsentText, searchAppellations, searchCompetences } from "./candidates.api.ts";
 import { candidatesText } from "./candidates.fr.ts";
-import { CodePicker } from "./CodePicker.tsx";
+import { CodePicker } from "../forms/CodePicker.tsx";
 
 const t = candidatesText.form;
 const consentFieldsetId = fieldIds.consent!.replace(/-0$/, "");

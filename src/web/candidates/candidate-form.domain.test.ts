@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addCode, bodyFromForm, emptyCandidateForm, formatBytes, toggle, topLevelErrors } from "./candidate-form.domain.ts";
+import { bodyFromForm, emptyCandidateForm, formatBytes, toggle, topLevelErrors } from "./candidate-form.domain.ts";
 
 describe("candidate form", () => {
   it("turns the typed strings into the API body", () => {
@@ -24,10 +24,9 @@ describe("candidate form", () => {
   it("sends a non-numeric year as typed, so that the server explains the error", () => {
     assert.equal(bodyFromForm({ ...emptyCandidateForm, birthYear: "quatre-vingt" }).birthYear as unknown, "quatre-vingt");
   });
-  it("toggles values and adds codes once", () => {
+  it("toggles values", () => {
     assert.deepEqual(toggle(["a"], "b"), ["a", "b"]);
     assert.deepEqual(toggle(["a", "b"], "a"), ["b"]);
-    assert.deepEqual(addCode([{ code: "1", label: "x" }], { code: "1", label: "x" }), [{ code: "1", label: "x" }]);
   });
   it("shows nested errors on their list, and formats sizes in French", () => {
     assert.deepEqual(topLevelErrors({ "languages.0.name": "Indiquez la langue.", email: "x" }), { languages: "Indiquez la langue.", email: "x" });

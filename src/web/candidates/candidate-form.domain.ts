@@ -1,8 +1,7 @@
 // The candidate form: its state (strings, as typed) ↔ the API body. Pure.
 import type { CandidateDto, CreateCandidateBody } from "../../candidates/candidates.contract.ts";
 import type { Availability, LanguageLevel } from "../../candidates/candidates.domain.ts";
-
-export type CodeLabel = { code: string; label: string };
+import type { CodeLabel } from "../forms/code-picker.domain.ts";
 
 export type CandidateFormState = {
   firstName: string;
@@ -76,8 +75,6 @@ export const bodyFromForm = (form: CandidateFormState): CandidateBody =>
 
 /** Adds a value to a list once, or removes it. */
 export const toggle = <T>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-
-export const addCode = (list: CodeLabel[], item: CodeLabel): CodeLabel[] => (list.some((i) => i.code === item.code) ? list : [...list, item]);
 
 /** The id of the input of a field, for the error summary links. */
 export const fieldIds: Record<string, string> = {

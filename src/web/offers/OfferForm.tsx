@@ -8,7 +8,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { ApiError, errorMessage, fieldErrors } from "../api/client.ts";
-import { CodePicker } from "../candidates/CodePicker.tsx";
+import { CodePicker } from "../forms/CodePicker.tsx";
 import { ErrorSummary, fieldState, summaryOf } from "../forms/forms.tsx";
 import { type OfferFormState, offerFieldIds as ids, serverFieldErrors, titleAfterAppellation, validateOfferForm } from "./offer-form.domain.ts";
 import { communeLabel } from "./offer-form.domain.ts";

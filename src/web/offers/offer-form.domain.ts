@@ -1,11 +1,11 @@
 // The employer's offer form: its state (strings, as typed) ↔ the API body, and the client-side checks
 // (the contract's zod schema, so the messages are the server's French ones). Pure.
 import { type CreateOfferBody, createOfferBodySchema, type OfferDto, type UpdateOfferBody } from "../../offers/offers.contract.ts";
+import type { CodeLabel } from "../forms/code-picker.domain.ts";
 import { offersText } from "./offers.fr.ts";
 
 const t = offersText.form;
 
-export type CodeLabel = { code: string; label: string };
 export type PlaceMode = "commune" | "address";
 
 export type OfferFormState = {

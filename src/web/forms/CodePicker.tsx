@@ -1,10 +1,10 @@
 // Choose ROME 4.0 codes (appellations or compétences) by searching their labels; `single` keeps one code
 // (choosing another replaces it), as the employer's offer form needs for its appellation.
 import { useEffect, useId, useState } from "react";
-import { type CodeLabel, addCode } from "./candidate-form.domain.ts";
-import { candidatesText } from "./candidates.fr.ts";
+import { type CodeLabel, addCode } from "./code-picker.domain.ts";
+import { formsText } from "./forms.fr.ts";
 
-const t = candidatesText.form;
+const t = formsText.codePicker;
 
 export const CodePicker = ({
   id,
@@ -81,7 +81,7 @@ export const CodePicker = ({
         autoComplete="off"
       />
       <p id={statusId} className="fr-sr-only" aria-live="polite">
-        {results === null ? "" : results.length === 0 ? t.noResult : `${results.length} résultat${results.length > 1 ? "s" : ""}`}
+        {results === null ? "" : results.length === 0 ? t.noResult : t.results(results.length)}
       </p>
       {results && results.length > 0 && (
         <ul className="tremplin-code-results fr-mt-1w">
