@@ -15,12 +15,12 @@ import {
   mobilityMeanLabels,
   mobilityMeans,
 } from "../../candidates/candidates.domain.ts";
-import { errorMessage } from "../api/client.ts";
-import { ErrorSummary, fieldErrors, fieldState, summaryOf } from "./form-helpers.tsx";
+import { errorMessage, fieldErrors } from "../api/client.ts";
+import { CodePicker } from "../forms/CodePicker.tsx";
+import { ErrorSummary, fieldState, summaryOf } from "../forms/forms.tsx";
 import { type CandidateBody, type CandidateFormState, bodyFromForm, fieldIds, toggle, topLevelErrors } from "./candidate-form.domain.ts";
 import { fetchConsentText, searchAppellations, searchCompetences } from "./candidates.api.ts";
 import { candidatesText } from "./candidates.fr.ts";
-import { CodePicker } from "../forms/CodePicker.tsx";
 
 const t = candidatesText.form;
 const consentFieldsetId = fieldIds.consent!.replace(/-0$/, "");
