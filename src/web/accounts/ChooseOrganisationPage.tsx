@@ -5,6 +5,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { type FormEvent, useState } from "react";
 import { errorMessage } from "../api/client.ts";
 import { ErrorSummary, fieldState } from "../forms/forms.tsx";
+import { useFormSubmit } from "../forms/useFormSubmit.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -15,6 +16,7 @@ import { returnPathFromSearch } from "./session.domain.ts";
 import { useSession } from "./SessionProvider.tsx";
 
 const t = organisationsText.choose;
+const fields = { organisation: "choose-organisation-0" };
 
 const ChooseForm = () => {
   const session = useSession();
@@ -22,10 +24,7 @@ const ChooseForm = () => {
   const fromQuery = returnPathFromSearch(search);
   const returnTo = fromQuery === paths.home ? paths.myOrganisation : fromQuery;
   const [chosen, setChosen] = useState(session.acting?.id ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, attempt, summary, submit: submitForm } = useFormSubmit(fields);
 
   if (session.memberships.length === 0) {
     return (
@@ -36,37 +35,28 @@ const ChooseForm = () => {
     );
   }
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
-    const organisation = session.memberships.find((o) => o.id === chosen);
-    if (!organisation) {
-      setError(t.missing);
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      await session.chooseOrganisation(organisation.id);
-      session.flash(t.done(organisation.name), returnTo.split(/[?#]/)[0]!);
-      navigate(returnTo, { replace: true });
-    } catch (e) {
-      setGeneral(errorMessage(e));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const organisation = session.memberships.find((o) => o.id === chosen);
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    submitForm(event, {
+      validate: (): Record<string, string> => (organisation ? {} : { organisation: t.missing }),
+      send: async () => {
+        if (!organisation) return; // Checked by validate.
+        await session.chooseOrganisation(organisation.id);
+        session.flash(t.done(organisation.name), returnTo.split(/[?#]/)[0]!);
+        navigate(returnTo, { replace: true });
+      },
+      // Any error of the API is a general message: the only field is the choice.
+      failure: (error) => ({ errors: {}, general: errorMessage(error) }),
+    });
 
   return (
     <>
-      <ErrorSummary errors={[...(general ? [{ message: general }] : []), ...(error ? [{ message: error, fieldId: "choose-organisation-0" }] : [])]} attempt={attempt} />
+      <ErrorSummary errors={summary} attempt={attempt} />
       <form onSubmit={submit} noValidate>
         <RadioButtons
           id="choose-organisation"
           legend={t.legend}
-          {...fieldState(error ?? undefined)}
+          {...fieldState(errors.organisation)}
           options={session.memberships.map((organisation) => ({
             label: organisation.name,
             hintText: `${accountsText.families[organisation.family]} · ${organisationsText.roles[organisation.role]}${organisation.id === session.acting?.id ? ` · ${t.current}` : ""}`,

@@ -4,8 +4,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { type FormEvent, useState } from "react";
-import { ApiError, errorMessage, fieldErrors } from "../api/client.ts";
-import { ErrorSummary, fieldState, summaryOf } from "../forms/forms.tsx";
+import { failureOf } from "../forms/form-submit.domain.ts";
+import { ErrorSummary, fieldState } from "../forms/forms.tsx";
+import { useFormSubmit } from "../forms/useFormSubmit.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { navigate } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -28,45 +29,25 @@ const fieldOfCode: Record<string, keyof typeof fields> = {
 const CreateOrganisationForm = () => {
   const session = useSession();
   const [values, setValues] = useState<OrganisationValues>({ kind: "", name: "", siret: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, attempt, summary, submit: submitForm } = useFormSubmit(fields);
 
   const set = (field: keyof OrganisationValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
-    const local = organisationErrors(values);
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await createOrganisation({ kind: values.kind, name: values.name.trim(), siret: values.siret.trim() });
-      await session.refresh();
-      session.flash(t.done(created.name), paths.myOrganisation);
-      navigate(paths.myOrganisation);
-    } catch (error) {
-      const field = error instanceof ApiError ? fieldOfCode[error.code] : undefined;
-      if (field) {
-        setErrors({ [field]: errorMessage(error) });
-      } else {
-        setErrors(fieldErrors(error));
-        setGeneral(error instanceof ApiError && error.code === "validation" ? null : errorMessage(error));
-      }
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    submitForm(event, {
+      validate: () => organisationErrors(values),
+      send: async () => {
+        const created = await createOrganisation({ kind: values.kind, name: values.name.trim(), siret: values.siret.trim() });
+        await session.refresh();
+        session.flash(t.done(created.name), paths.myOrganisation);
+        navigate(paths.myOrganisation);
+      },
+      failure: (error) => failureOf(error, fieldOfCode),
+    });
 
   return (
     <>
-      <ErrorSummary errors={summaryOf(errors, fields, general)} attempt={attempt} />
+      <ErrorSummary errors={summary} attempt={attempt} />
       <form onSubmit={submit} noValidate>
         <Select label={t.kind} hint={t.kindHint} {...fieldState(errors.kind)} nativeSelectProps={{ id: fields.kind, name: "kind", required: true, value: values.kind, onChange: set("kind") }}>
           <option value="" disabled>{t.kindPlaceholder}</option>

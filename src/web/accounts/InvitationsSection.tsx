@@ -5,8 +5,9 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { type FormEvent, useState } from "react";
 import type { invitationSchema } from "../../organisations/organisations.contract.ts";
 import type { z } from "../../shared/zod.ts";
-import { ApiError, errorMessage, fieldErrors } from "../api/client.ts";
-import { ErrorSummary, fieldState, summaryOf } from "../forms/forms.tsx";
+import { errorMessage } from "../api/client.ts";
+import { ErrorSummary, fieldState } from "../forms/forms.tsx";
+import { useFormSubmit } from "../forms/useFormSubmit.ts";
 import { formatDate } from "../shared-format.ts";
 import { invite, revokeInvitation } from "./accounts.api.ts";
 import { type Feedback, FeedbackMessage } from "./MembersSection.tsx";
@@ -20,35 +21,20 @@ const inviteFields = { email: "invite-email" };
 
 const InviteForm = ({ organisationId, onInvited }: { organisationId: string; onInvited: (invitation: Invitation) => void }) => {
   const [values, setValues] = useState({ email: "", role: "member" as "member" | "admin" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, attempt, summary, submit: submitForm } = useFormSubmit(inviteFields);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     setSent(null);
-    const local = inviteErrors(values);
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const invitation = await invite(organisationId, { email: values.email.trim(), role: values.role });
-      onInvited(invitation);
-      setSent(t.invite.sent(invitation.email));
-      setValues({ email: "", role: "member" });
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setGeneral(error instanceof ApiError && error.code === "validation" ? null : errorMessage(error));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    return submitForm(event, {
+      validate: () => inviteErrors(values),
+      send: async () => {
+        const invitation = await invite(organisationId, { email: values.email.trim(), role: values.role });
+        onInvited(invitation);
+        setSent(t.invite.sent(invitation.email));
+        setValues({ email: "", role: "member" });
+      },
+    });
   };
 
   return (
@@ -56,7 +42,7 @@ const InviteForm = ({ organisationId, onInvited }: { organisationId: string; onI
       <h2 id="organisation-invite" className="fr-h4">{t.invite.title}</h2>
       <p>{t.invite.lead}</p>
       <FeedbackMessage feedback={sent ? { severity: "success", message: sent } : null} />
-      <ErrorSummary errors={summaryOf(errors, inviteFields, general)} attempt={attempt} />
+      <ErrorSummary errors={summary} attempt={attempt} />
       <form onSubmit={submit} noValidate className="fr-col-12 fr-col-md-8">
         <Input
           label={t.invite.email}

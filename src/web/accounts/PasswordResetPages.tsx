@@ -3,8 +3,10 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { type FormEvent, type ReactNode, useState } from "react";
-import { ApiError, errorMessage, fieldErrors } from "../api/client.ts";
-import { ErrorSummary, PasswordField, fieldState, summaryOf } from "../forms/forms.tsx";
+import { ApiError, fieldErrors } from "../api/client.ts";
+import { failureOf } from "../forms/form-submit.domain.ts";
+import { ErrorSummary, PasswordField, fieldState } from "../forms/forms.tsx";
+import { useFormSubmit } from "../forms/useFormSubmit.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -26,33 +28,20 @@ export const PasswordResetRequestPage = () => {
   usePageTitle(t.title);
   const [email, setEmail] = useState("");
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, attempt, summary, submit: submitForm } = useFormSubmit(requestFields);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
-    const local = emailError(email);
-    setErrors(local ? { email: local } : {});
-    if (local) {
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await requestPasswordReset(email.trim());
-      setSentTo(email.trim());
-    } catch (error) {
-      // The API answers the same whether the address has an account or not: only input or service errors reach here.
-      setErrors(fieldErrors(error));
-      setGeneral(error instanceof ApiError && error.code === "validation" ? null : errorMessage(error));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // The API answers the same whether the address has an account or not: only input or service errors are shown.
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    submitForm(event, {
+      validate: (): Record<string, string> => {
+        const local = emailError(email);
+        return local ? { email: local } : {};
+      },
+      send: async () => {
+        await requestPasswordReset(email.trim());
+        setSentTo(email.trim());
+      },
+    });
 
   if (sentTo) {
     return (
@@ -73,7 +62,7 @@ export const PasswordResetRequestPage = () => {
     <Narrow>
       <PageHeading>{t.title}</PageHeading>
       <p className="fr-text--lead">{t.lead}</p>
-      <ErrorSummary errors={summaryOf(errors, requestFields, general)} attempt={attempt} />
+      <ErrorSummary errors={summary} attempt={attempt} />
       <form onSubmit={submit} noValidate>
         <Input
           label={t.email}
@@ -108,11 +97,8 @@ export const PasswordResetPage = () => {
   const session = useSession();
   const token = useLinkToken();
   const [values, setValues] = useState({ password: "", confirmation: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const [expired, setExpired] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, attempt, summary, submit: submitForm } = useFormSubmit(resetFields);
 
   if (!token || expired) {
     return (
@@ -126,36 +112,28 @@ export const PasswordResetPage = () => {
     );
   }
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
-    const local = newPasswordErrors(values);
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await confirmPasswordReset({ token, password: values.password });
-      // Every session of the person is closed by the server: read ours again, then sign in afresh.
-      await session.refresh();
-      session.flash(t.done, paths.signIn);
-      navigate(paths.signIn, { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "auth.invalid_reset_link") {
-        setExpired(error.message);
-      } else if (error instanceof ApiError && error.code === "validation" && fieldErrors(error).token) {
-        setExpired(fieldErrors(error).token!);
-      } else {
-        setErrors(fieldErrors(error));
-        setGeneral(error instanceof ApiError && error.code === "validation" ? null : errorMessage(error));
-        setAttempt((a) => a + 1);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    submitForm(event, {
+      validate: () => newPasswordErrors(values),
+      send: async () => {
+        await confirmPasswordReset({ token, password: values.password });
+        // Every session of the person is closed by the server: read ours again, then sign in afresh.
+        await session.refresh();
+        session.flash(t.done, paths.signIn);
+        navigate(paths.signIn, { replace: true });
+      },
+      failure: (error) => {
+        if (error instanceof ApiError && error.code === "auth.invalid_reset_link") {
+          setExpired(error.message);
+          return null;
+        }
+        if (error instanceof ApiError && error.code === "validation" && fieldErrors(error).token) {
+          setExpired(fieldErrors(error).token!);
+          return null;
+        }
+        return failureOf(error);
+      },
+    });
 
   const set = (field: "password" | "confirmation") => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -163,7 +141,7 @@ export const PasswordResetPage = () => {
     <Narrow>
       <PageHeading>{t.title}</PageHeading>
       <p className="fr-text--lead">{t.lead}</p>
-      <ErrorSummary errors={summaryOf(errors, resetFields, general)} attempt={attempt} />
+      <ErrorSummary errors={summary} attempt={attempt} />
       <form onSubmit={submit} noValidate>
         <PasswordField id={resetFields.password} label={t.password} hint={t.passwordHint} error={errors.password} value={values.password} onChange={set("password")} autoComplete="new-password" />
         <PasswordField id={resetFields.confirmation} label={t.confirmation} error={errors.confirmation} value={values.confirmation} onChange={set("confirmation")} autoComplete="new-password" />

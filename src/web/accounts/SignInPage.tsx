@@ -4,8 +4,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { ProConnectButton } from "@codegouvfr/react-dsfr/ProConnectButton";
 import { type FormEvent, useEffect, useState } from "react";
-import { ApiError, errorMessage, fieldErrors } from "../api/client.ts";
-import { ErrorSummary, PasswordField, fieldState, summaryOf } from "../forms/forms.tsx";
+import { ApiError } from "../api/client.ts";
+import { failureOf } from "../forms/form-submit.domain.ts";
+import { ErrorSummary, PasswordField, fieldState } from "../forms/forms.tsx";
+import { useFormSubmit } from "../forms/useFormSubmit.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -26,12 +28,9 @@ export const SignInPage = () => {
   const returnTo = returnPathFromSearch(search);
   const [proConnect, setProConnect] = useState(false);
   const [values, setValues] = useState({ email: new URLSearchParams(search).get("email") ?? "", password: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const [unverified, setUnverified] = useState(false);
   const [blocked, setBlocked] = useState<Blocked>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, attempt, summary, submit: submitForm } = useFormSubmit(fields);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -39,36 +38,30 @@ export const SignInPage = () => {
     return () => abort.abort();
   }, []);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     setUnverified(false);
     setBlocked(null);
-    const local: Record<string, string> = {};
-    if (!values.email.trim()) local.email = t.missingEmail;
-    if (!values.password) local.password = t.missingPassword;
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await logIn({ email: values.email.trim(), password: values.password });
-      await session.refresh();
-      navigate(returnTo, { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && (error.code === "auth.locked" || error.code === "auth.too_many_requests")) {
-        setBlocked({ title: t.lockedTitle, message: error.message });
-      } else {
-        setErrors(fieldErrors(error));
-        setGeneral(error instanceof ApiError && error.code === "validation" ? null : errorMessage(error));
+    return submitForm(event, {
+      validate: () => {
+        const local: Record<string, string> = {};
+        if (!values.email.trim()) local.email = t.missingEmail;
+        if (!values.password) local.password = t.missingPassword;
+        return local;
+      },
+      send: async () => {
+        await logIn({ email: values.email.trim(), password: values.password });
+        await session.refresh();
+        navigate(returnTo, { replace: true });
+      },
+      failure: (error) => {
+        if (error instanceof ApiError && (error.code === "auth.locked" || error.code === "auth.too_many_requests")) {
+          setBlocked({ title: t.lockedTitle, message: error.message });
+          return { errors: {}, general: null };
+        }
         setUnverified(error instanceof ApiError && error.code === "auth.email_not_verified");
-      }
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+        return failureOf(error);
+      },
+    });
   };
 
   if (session.status === "signed-in" && session.user && !busy) {
@@ -104,7 +97,7 @@ export const SignInPage = () => {
             </p>
           </div>
         )}
-        <ErrorSummary errors={summaryOf(errors, fields, general)} attempt={attempt} />
+        <ErrorSummary errors={summary} attempt={attempt} />
         {unverified && (
           <p>
             <Link className="fr-link" href={withReturn(`${paths.verifyEmail}?email=${encodeURIComponent(values.email.trim())}`, returnTo)}>

@@ -4,8 +4,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { type FormEvent, useState } from "react";
-import { ApiError, errorMessage, fieldErrors } from "../api/client.ts";
-import { ErrorSummary, PasswordField, fieldState, summaryOf } from "../forms/forms.tsx";
+import { errorMessage } from "../api/client.ts";
+import { ErrorSummary, PasswordField, fieldState } from "../forms/forms.tsx";
+import { useFormSubmit } from "../forms/useFormSubmit.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -58,45 +59,33 @@ export const SignUpPage = () => {
   const { search } = useLocation();
   const returnTo = returnPathFromSearch(search);
   const [values, setValues] = useState({ kind: "" as "" | "candidate" | "professional", name: "", email: "", password: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, attempt, summary, submit: submitForm } = useFormSubmit(signUpFields);
   const s = t.signUp;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
-    const local: Record<string, string> = {};
-    if (!values.kind) local.kind = s.missingKind;
-    if (!values.name.trim()) local.name = s.missingName;
-    if (!values.email.trim()) local.email = s.missingEmail;
-    if (values.password.length < 10) local.password = s.shortPassword;
-    setErrors(local);
-    if (Object.keys(local).length || !values.kind) {
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const email = values.email.trim();
-      await signUp({ kind: values.kind, name: values.name.trim(), email, password: values.password });
-      navigate(withReturn(`${paths.verifyEmail}?email=${encodeURIComponent(email)}`, returnTo));
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setGeneral(error instanceof ApiError && error.code === "validation" ? null : errorMessage(error));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    submitForm(event, {
+      validate: () => {
+        const local: Record<string, string> = {};
+        if (!values.kind) local.kind = s.missingKind;
+        if (!values.name.trim()) local.name = s.missingName;
+        if (!values.email.trim()) local.email = s.missingEmail;
+        if (values.password.length < 10) local.password = s.shortPassword;
+        return local;
+      },
+      send: async () => {
+        if (!values.kind) return; // Checked by validate.
+        const email = values.email.trim();
+        await signUp({ kind: values.kind, name: values.name.trim(), email, password: values.password });
+        navigate(withReturn(`${paths.verifyEmail}?email=${encodeURIComponent(email)}`, returnTo));
+      },
+    });
 
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <PageHeading>{s.title}</PageHeading>
         <p className="fr-text--lead">{s.lead}</p>
-        <ErrorSummary errors={summaryOf(errors, signUpFields, general)} attempt={attempt} />
+        <ErrorSummary errors={summary} attempt={attempt} />
         <form onSubmit={submit} noValidate>
           <RadioButtons
             id="signup-kind"
@@ -130,47 +119,34 @@ export const VerifyEmailPage = () => {
   const returnTo = returnPathFromSearch(search);
   const initialEmail = new URLSearchParams(search).get("email") ?? "";
   const [values, setValues] = useState({ email: initialEmail, code: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, attempt, summary, submit: submitForm, showGeneral } = useFormSubmit(verifyFields);
   const v = t.verify;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneral(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     setInfo(null);
-    const local: Record<string, string> = {};
-    if (!values.email.trim()) local.email = v.missingEmail;
-    if (!/^\d{6}$/.test(values.code.replace(/\s/g, ""))) local.code = v.badCode;
-    setErrors(local);
-    if (Object.keys(local).length) {
-      setAttempt((a) => a + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await verifyEmail({ email: values.email.trim(), code: values.code.replace(/\s/g, "") });
-      await session.refresh();
-      session.flash(v.done, returnTo.split("?")[0]!);
-      navigate(returnTo, { replace: true });
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setGeneral(error instanceof ApiError && error.code === "validation" ? null : errorMessage(error));
-      setAttempt((a) => a + 1);
-    } finally {
-      setBusy(false);
-    }
+    return submitForm(event, {
+      validate: () => {
+        const local: Record<string, string> = {};
+        if (!values.email.trim()) local.email = v.missingEmail;
+        if (!/^\d{6}$/.test(values.code.replace(/\s/g, ""))) local.code = v.badCode;
+        return local;
+      },
+      send: async () => {
+        await verifyEmail({ email: values.email.trim(), code: values.code.replace(/\s/g, "") });
+        await session.refresh();
+        session.flash(v.done, returnTo.split("?")[0]!);
+        navigate(returnTo, { replace: true });
+      },
+    });
   };
 
   const resend = async () => {
-    setGeneral(null);
+    showGeneral(null);
     try {
       setInfo((await resendCode(values.email.trim())).message);
     } catch (error) {
-      setGeneral(errorMessage(error));
-      setAttempt((a) => a + 1);
+      showGeneral(errorMessage(error));
     }
   };
 
@@ -179,7 +155,7 @@ export const VerifyEmailPage = () => {
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <PageHeading>{v.title}</PageHeading>
         <p className="fr-text--lead">{v.lead(initialEmail)}</p>
-        <ErrorSummary errors={summaryOf(errors, verifyFields, general)} attempt={attempt} />
+        <ErrorSummary errors={summary} attempt={attempt} />
         {info && <Alert className="fr-mb-3w" severity="info" small description={info} />}
         <form onSubmit={submit} noValidate>
           <Input label={v.email} {...fieldState(errors.email)} nativeInputProps={{ id: verifyFields.email, name: "email", type: "email", autoComplete: "email", required: true, value: values.email, onChange: (e) => setValues((x) => ({ ...x, email: e.target.value })) }} />
