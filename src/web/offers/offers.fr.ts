@@ -25,8 +25,6 @@ export const offersText = {
     mapAlternative: "La carte reprend les offres de la page de résultats ci-dessus, qui en donne aussi la commune et la distance.",
     mapLoading: "Chargement de la carte…",
     mapUnavailable: "La carte ne peut pas s'afficher sur ce navigateur : la liste des offres ci-dessus donne les mêmes informations.",
-    zoomIn: "Zoomer",
-    zoomOut: "Dézoomer",
     noResults: "Aucune offre ne correspond à ces critères. Élargissez le rayon ou retirez un filtre.",
     withoutCv: "Sans CV",
     beginners: "Débutants bienvenus",
