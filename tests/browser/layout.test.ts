@@ -66,7 +66,7 @@ describe("layout and home page", () => {
     await screenshot(page, "home");
     const violations = await runAxe(page);
     assert.equal(violations.length, 0, describeViolations(violations));
-    assert.deepEqual(requested.filter((url) => /LocateMap|maplibre/i.test(url)), []);
+    assert.deepEqual(requested.filter((url) => /LocateMap|OffersMap|OfflineMap|maplibre/i.test(url)), []);
   });
 
   it("refuses to run without chromium, with a clear message", async () => {
