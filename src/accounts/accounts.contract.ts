@@ -48,6 +48,7 @@ export const sessionUserSchema = z.object({
   email: z.string(),
   name: z.string(),
   kind: z.enum(["candidate", "professional", "admin"]),
+  hasPassword: z.boolean().describe("Faux pour un compte créé par ProConnect sans mot de passe (POST /api/v1/auth/password lui est refusé)"),
 });
 export const sessionOrganisationSchema = z.object({
   id: z.string(),

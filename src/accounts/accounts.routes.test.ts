@@ -125,6 +125,7 @@ for (const engine of testEngines()) {
 
     it("changes a password with the current one and signs out the other sessions only", async () => {
       const here = await signedIn(t, "fanny@example.org");
+      assert.equal((await here.refreshCsrf()).user.hasPassword, true);
       const elsewhere = browser(t.app);
       await elsewhere.request("POST", "/api/v1/auth/login", { email: "fanny@example.org", password });
       assert.equal((await elsewhere.refreshCsrf()).authenticated, true);

@@ -80,7 +80,7 @@ export const registerAccountsRoutes = async (root: FastifyInstance, deps: Accoun
     const memberships = await listMembershipsOfUser(deps.db, actor.userId);
     return {
       authenticated: true,
-      user: user ? { id: user.id, email: user.email, name: user.name, kind: user.kind } : null,
+      user: user ? { id: user.id, email: user.email, name: user.name, kind: user.kind, hasPassword: user.hasPassword } : null,
       organisations: memberships.map((m) => ({ id: m.id, name: m.name, family: m.family, kind: m.kind, role: m.role })),
       actingOrganisationId: actor.organisationId,
       role: actor.role,

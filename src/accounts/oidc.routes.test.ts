@@ -59,6 +59,7 @@ for (const engine of testEngines()) {
       assert.equal(session.user.name, "Agnès Conseil");
       assert.match(provider.userinfoContentTypes.at(-1) ?? "", /application\/jwt/, "signed UserInfo, as ProConnect sends it");
       assert.equal(session.user.kind, "professional");
+      assert.equal(session.user.hasPassword, false, "the web explains instead of showing the change-password form");
       const user = await t.db.selectFrom("users").select(["email_verified_at", "password_hash"]).where("email", "=", "agent.conseil@ft.example").executeTakeFirstOrThrow();
       assert.ok(user.email_verified_at);
       assert.equal(user.password_hash, null);

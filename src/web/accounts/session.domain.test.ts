@@ -19,7 +19,7 @@ const employer = { id: "org-e", name: "Jardins de Belleville", family: "employer
 const prescriber = { id: "org-p", name: "Mission locale", family: "prescriber" as const, kind: "ML", role: "member" as const };
 const signedIn = (patch: Partial<Session> = {}): Session => ({
   authenticated: true,
-  user: { id: "u1", email: "camille@example.org", name: "Camille", kind: "professional" },
+  user: { id: "u1", email: "camille@example.org", name: "Camille", kind: "professional", hasPassword: true },
   organisations: [employer, prescriber],
   actingOrganisationId: employer.id,
   role: "employer_admin",
@@ -60,7 +60,7 @@ describe("session of the web shell", () => {
     assert.equal(guardVerdict(null), "loading");
     assert.equal(guardVerdict(anonymousSession), "sign_in");
     assert.equal(guardVerdict(signedIn()), "allowed");
-    const candidate = signedIn({ user: { id: "u2", email: "c@example.org", name: "C", kind: "candidate" }, organisations: [], actingOrganisationId: null });
+    const candidate = signedIn({ user: { id: "u2", email: "c@example.org", name: "C", kind: "candidate", hasPassword: true }, organisations: [], actingOrganisationId: null });
     assert.equal(guardVerdict(candidate, { kinds: ["professional"] }), "wrong_kind");
     assert.equal(guardVerdict(signedIn(), { kinds: ["professional"], family: "employer" }), "allowed");
     assert.equal(guardVerdict(signedIn({ actingOrganisationId: null }), { family: "employer" }), "choose_organisation");
