@@ -9,6 +9,7 @@ import {
   AcceptInvitationPage,
   ChooseOrganisationPage,
   CreateOrganisationPage,
+  MyAccountPage,
   MyOrganisationPage,
   PasswordResetPage,
   PasswordResetRequestPage,
@@ -79,6 +80,8 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <PasswordResetRequestPage />;
     case "passwordReset":
       return <PasswordResetPage />;
+    case "myAccount":
+      return <MyAccountPage />;
     case "myOrganisation":
       return <MyOrganisationPage />;
     case "createOrganisation":

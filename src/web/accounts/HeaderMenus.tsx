@@ -129,6 +129,9 @@ const UserMenu = ({ id, session }: { id?: string; session: SessionValue }) => {
         <>
           <p className="fr-text--sm fr-mb-1w">{t.signedInAs(user.email)}</p>
           <ul className="tremplin-menu__list">
+            <li>
+              <Link className="tremplin-menu__item" href={paths.myAccount} onClick={close}>{t.myAccount}</Link>
+            </li>
             {user.kind === "professional" && (
               <li>
                 <Link className="tremplin-menu__item" href={paths.myOrganisation} onClick={close}>{t.myOrganisation}</Link>

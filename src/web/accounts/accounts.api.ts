@@ -20,6 +20,8 @@ export const logIn = (input: { email: string; password: string }) => sendCommand
 export const logOut = () => sendCommand("POST", accountsRoutes.logout.url);
 export const chooseOrganisation = (organisationId: string | null) =>
   sendCommand("PUT", accountsRoutes.chooseOrganisation.url, { organisationId });
+export const changePassword = (input: { currentPassword: string; newPassword: string }) =>
+  sendCommand("POST", accountsRoutes.changePassword.url, input);
 export const requestPasswordReset = (email: string) => sendJson("POST", accountsRoutes.passwordResetRequest.url, { email }, acceptedSchema);
 export const confirmPasswordReset = (input: { token: string; password: string }) =>
   sendCommand("POST", accountsRoutes.passwordResetConfirm.url, input);

@@ -15,10 +15,11 @@
 //   are in src/web/forms/forms.tsx.
 // - Pages are re-mounted when the user or the acting organisation changes (App.tsx keys them), so a page
 //   can read `acting.id` once in its effects.
-// - Links: `signInUrl(returnTo)`, `paths.myOrganisation`, `paths.chooseOrganisation` (router.domain.ts).
+// - Links: `signInUrl(returnTo)`, `paths.myAccount`, `paths.myOrganisation`, `paths.chooseOrganisation` (router.domain.ts).
 export { AcceptInvitationPage } from "./AcceptInvitationPage.tsx";
 export { ChooseOrganisationPage } from "./ChooseOrganisationPage.tsx";
 export { CreateOrganisationPage } from "./CreateOrganisationPage.tsx";
+export { MyAccountPage } from "./MyAccountPage.tsx";
 export { MyOrganisationPage } from "./MyOrganisationPage.tsx";
 export { PasswordResetPage, PasswordResetRequestPage } from "./PasswordResetPages.tsx";
 export { RequireSession } from "./RequireSession.tsx";

@@ -93,6 +93,8 @@ describe("session of the web shell", () => {
     assert.deepEqual(matchRoute("/mot-de-passe/nouveau"), { name: "passwordReset" });
     assert.deepEqual(matchRoute("/invitations/accepter"), { name: "acceptInvitation" });
     assert.deepEqual(matchRoute(paths.scoreQpvHistory), { name: "scoreQpvHistory" });
+    assert.deepEqual(matchRoute("/mon-compte"), { name: "myAccount" });
+    assert.deepEqual(matchRoute("/mon-compte/"), { name: "myAccount" });
     assert.deepEqual(matchRoute("/constructor"), { name: "notFound" });
   });
 });

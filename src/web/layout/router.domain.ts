@@ -16,6 +16,7 @@ export type RouteMatch =
   | { name: "verifyEmail" }
   | { name: "passwordResetRequest" }
   | { name: "passwordReset" }
+  | { name: "myAccount" }
   | { name: "myOrganisation" }
   | { name: "createOrganisation" }
   | { name: "chooseOrganisation" }
@@ -45,6 +46,7 @@ export const paths = {
   verifyEmail: "/inscription/verification",
   passwordResetRequest: "/mot-de-passe/oubli",
   passwordReset: "/mot-de-passe/nouveau",
+  myAccount: "/mon-compte",
   myOrganisation: "/mon-organisation",
   createOrganisation: "/mon-organisation/creer",
   chooseOrganisation: "/mon-organisation/choisir",
@@ -82,6 +84,7 @@ const accountRoutes: Record<string, RouteMatch["name"]> = {
   [paths.verifyEmail]: "verifyEmail",
   [paths.passwordResetRequest]: "passwordResetRequest",
   [paths.passwordReset]: "passwordReset",
+  [paths.myAccount]: "myAccount",
   [paths.myOrganisation]: "myOrganisation",
   [paths.createOrganisation]: "createOrganisation",
   [paths.chooseOrganisation]: "chooseOrganisation",
