@@ -12,7 +12,9 @@ import {
   autoRefusal,
   availableTransitions,
   canSend,
+  canEditHiringDates,
   checkHiringDateEdit,
+  editHiringDates,
   choosableRefusalReasons,
   employerVisibilityCutoff,
   isActive,
@@ -196,6 +198,21 @@ describe("application states", () => {
       assert.equal(checkHiringDateEdit({ state: "accepted", hiringStartAt: today }, "2026-12-20", null, today), "application.hire_started");
       assert.equal(checkHiringDateEdit({ state: "refused", hiringStartAt: null }, "2026-12-20", null, today), "application.transition_not_allowed");
       assert.equal(checkHiringDateEdit(accepted, "2026-12-20", "2026-12-19", today), "application.hiring_end_before_start");
+    });
+    it("moves the dates as a log row that keeps the state, which replays; not on an application that is not a hire", () => {
+      const hired = accept("2026-12-14");
+      assert.ok(hired.ok);
+      assert.equal(canEditHiringDates(hired.application, today), true);
+      assert.equal(canEditHiringDates({ state: "accepted", hiringStartAt: today }, today), false, "started today");
+      const moved = editHiringDates(hired.application, { hiringStartAt: "2026-12-21", hiringEndAt: null }, today);
+      assert.ok(moved.ok);
+      assert.deepEqual([moved.application.state, moved.application.hiringStartAt, moved.entry.transition, moved.entry.from, moved.entry.to], ["accepted", "2026-12-21", "edit_hiring_dates", "accepted", "accepted"]);
+      const processed = { transition: "process" as const, from: "new" as const, to: "processing" as const };
+      assert.equal(replay([processed, hired.entry, moved.entry]), "accepted");
+      assert.throws(() => replay([moved.entry]), /dates moved/);
+      const postponed = { ...hired.application, state: "postponed" as const };
+      const refused = editHiringDates(postponed, { hiringStartAt: "2026-12-21", hiringEndAt: null }, today);
+      assert.deepEqual(refused, { ok: false, error: "application.transition_not_allowed", params: undefined });
     });
   });
 

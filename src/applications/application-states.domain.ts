@@ -77,6 +77,9 @@ export const transitionNames = [
   "render_obsolete",
 ] as const;
 export type TransitionName = (typeof transitionNames)[number];
+/** What the log of an application records: its transitions, and the contract dates moved after a hire (no change of state). */
+export const historyEventNames = [...transitionNames, "edit_hiring_dates"] as const;
+export type HistoryEventName = (typeof historyEventNames)[number];
 
 type TransitionRule = {
   from: readonly ApplicationState[];
@@ -121,6 +124,7 @@ export const transitionLabels: Record<TransitionName, string> = {
   cancel: "Annuler l'embauche",
   render_obsolete: "Embauché ailleurs",
 };
+export const historyEventLabels: Record<HistoryEventName, string> = { ...transitionLabels, edit_hiring_dates: "Dates du contrat modifiées" };
 
 /** States where the application still counts: a second one of the same person to the same offer is refused. */
 export const activeStates: readonly ApplicationState[] = ["new", "processing", "postponed", "prior_to_hire", "pool", "accepted"];
@@ -184,7 +188,7 @@ export type TransitionContext = {
 
 /** One row of the append-only log. */
 export type TransitionEntry = {
-  transition: TransitionName;
+  transition: HistoryEventName;
   from: ApplicationState;
   to: ApplicationState;
   actor: ActorKind;
@@ -343,8 +347,9 @@ export const obsoletedByHire = <T extends { id: string; state: ApplicationState 
 
 /**
  * Editing the hire date after acceptance (`itou/job_applications/models.py@543eae8d:1050-1055`,
- * `forms.py@543eae8d:659-668`): accepted or postponed, hire not started yet; the new start in
- * [today, today + 30 days]; the end not before it.
+ * `forms.py@543eae8d:659-668`): hire not started yet; the new start in [today, today + 30 days]; the
+ * end not before it. Les emplois also allows it for `postponed`, where an application can keep a date;
+ * in Tremplin only an accepted application carries contract dates, so only it can move them.
  */
 export const checkHiringDateEdit = (
   application: Pick<ApplicationSnapshot, "state" | "hiringStartAt">,
@@ -352,7 +357,7 @@ export const checkHiringDateEdit = (
   end: LocalDate | null,
   today: LocalDate,
 ): TransitionErrorCode | null => {
-  if (application.state !== "accepted" && application.state !== "postponed") return "application.transition_not_allowed";
+  if (application.state !== "accepted") return "application.transition_not_allowed";
   if (application.hiringStartAt !== null && application.hiringStartAt <= today) return "application.hire_started";
   if (start < today) return "application.hiring_start_in_past";
   if (start > addDays(today, maxHiringPostponeDays)) return "application.hiring_postpone_too_far";
@@ -360,10 +365,40 @@ export const checkHiringDateEdit = (
   return null;
 };
 
-/** Replays a log from the initial state `new`; throws on an entry that does not start where the previous ended. */
+/** Whether the contract dates of an accepted application can still be moved today. */
+export const canEditHiringDates = (application: Pick<ApplicationSnapshot, "state" | "hiringStartAt">, today: LocalDate): boolean =>
+  application.state === "accepted" && application.hiringStartAt !== null && application.hiringStartAt > today;
+
+/** Moves the contract dates: the application keeps its state, the log gets an `edit_hiring_dates` row. */
+export const editHiringDates = (
+  application: ApplicationSnapshot,
+  dates: { hiringStartAt: LocalDate; hiringEndAt: LocalDate | null },
+  today: LocalDate,
+): TransitionOutcome => {
+  const problem = checkHiringDateEdit(application, dates.hiringStartAt, dates.hiringEndAt, today);
+  if (problem) return fail(problem);
+  const entry: TransitionEntry = {
+    transition: "edit_hiring_dates",
+    from: application.state,
+    to: application.state,
+    actor: "employer",
+    refusalReason: null,
+    reasonSharedWithCandidate: null,
+    answerToCandidate: null,
+    answerToSender: null,
+    hiringStartAt: dates.hiringStartAt,
+    hiringEndAt: dates.hiringEndAt,
+  };
+  return { ok: true, application: { ...application, ...dates }, entry };
+};
+
 export const replay = (entries: readonly Pick<TransitionEntry, "transition" | "from" | "to">[]): ApplicationState => {
   let state: ApplicationState = "new";
   for (const [index, entry] of entries.entries()) {
+    if (entry.transition === "edit_hiring_dates") {
+      if (entry.from !== state || entry.to !== state || state !== "accepted") throw new Error(`log entry ${index} (dates moved) does not follow state ${state}`);
+      continue;
+    }
     const rule: TransitionRule = transitions[entry.transition];
     if (entry.from !== state || !rule.from.includes(state) || entry.to !== rule.to) {
       throw new Error(`log entry ${index} (${entry.transition} ${entry.from}→${entry.to}) does not follow state ${state}`);

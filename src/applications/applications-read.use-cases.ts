@@ -7,7 +7,8 @@ import type { Actor } from "../authorization/authorization.domain.ts";
 import { ensureAllowed } from "../authorization/authorization.guard.ts";
 import { runInTransaction } from "../server/transaction.ts";
 import { type NotificationKind, type NotificationSettings, noticesFor, notificationKindsFor, wantsNotice } from "./application-notifications.domain.ts";
-import { availableTransitions, type TransitionName } from "./application-states.domain.ts";
+import { parisDate } from "./application-dates.domain.ts";
+import { availableTransitions, canEditHiringDates, type TransitionName } from "./application-states.domain.ts";
 import { applicationsError } from "./applications.errors.ts";
 import { enqueueNotices } from "./applications.notify.ts";
 import { countByState, type ListFilters, type ListScope, listApplications, organisationNames, sharedCandidate } from "./applications-list.queries.ts";
@@ -47,6 +48,7 @@ export const readApplication = async (deps: ApplicationsDeps, actor: Actor | nul
     })),
     messages,
     actions: side === "employer" ? availableTransitions(application, { actor: "employer", employerKind: application.employerKind }) : ([] as TransitionName[]),
+    canEditHiringDates: side === "employer" && canEditHiringDates(application, parisDate(now)),
     canWriteMessages: side !== "candidate" && application.senderKind === "prescriber",
   };
 };

@@ -3,7 +3,7 @@
 import { z } from "../shared/zod.ts";
 import { isLocalDate } from "./application-dates.domain.ts";
 import { notificationKinds } from "./application-notifications.domain.ts";
-import { answerMaxLength, applicationStates, choosableRefusalReasons, refusalReasonCodes, senderKinds, transitionNames } from "./application-states.domain.ts";
+import { answerMaxLength, applicationStates, choosableRefusalReasons, historyEventNames, refusalReasonCodes, senderKinds, transitionNames } from "./application-states.domain.ts";
 
 const localDate = (label: string) =>
   z.string(`${label} : date attendue (AAAA-MM-JJ).`).refine(isLocalDate, `${label} : date invalide, attendue au format AAAA-MM-JJ.`);
@@ -47,6 +47,12 @@ export const transitionBodySchema = z.discriminatedUnion(
   "Action inconnue.",
 );
 export type TransitionBody = z.infer<typeof transitionBodySchema>;
+
+/** Moving the contract dates of an accepted application whose contract has not started. */
+export const hiringDatesBodySchema = z.object({
+  hiringStartAt: localDate("Date de début du contrat"),
+  hiringEndAt: localDate("Date de fin du contrat").nullish(),
+});
 
 export const listQuerySchema = z.object({
   state: z.union([state, z.array(state)]).optional().describe("Un ou plusieurs états"),
@@ -101,7 +107,7 @@ export const listPageSchema = z.object({
 });
 
 export const transitionRecordSchema = z.object({
-  transition: z.enum(transitionNames),
+  transition: z.enum(historyEventNames),
   label: z.string(),
   from: state,
   to: state,
@@ -146,6 +152,7 @@ export const applicationDetailSchema = z.object({
   transitions: z.array(transitionRecordSchema),
   messages: z.array(messageSchema),
   actions: z.array(z.enum(transitionNames)).describe("Actions possibles pour la personne qui lit"),
+  canEditHiringDates: z.boolean().describe("L'employeur peut encore déplacer les dates du contrat (pas encore commencé)"),
   canWriteMessages: z.boolean(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
@@ -161,6 +168,7 @@ export const applicationsRoutes = {
   mine: { method: "GET", url: "/api/v1/applications/mine" },
   get: { method: "GET", url: "/api/v1/applications/:id" },
   transition: { method: "POST", url: "/api/v1/applications/:id/transitions" },
+  hiringDates: { method: "PUT", url: "/api/v1/applications/:id/hiring-dates" },
   postMessage: { method: "POST", url: "/api/v1/applications/:id/messages" },
   settings: { method: "GET", url: "/api/v1/notification-settings" },
   saveSettings: { method: "PUT", url: "/api/v1/notification-settings" },

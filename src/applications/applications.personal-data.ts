@@ -4,7 +4,7 @@
 // them; erasure blanks every free text (motivation, answers, messages) and
 // keeps states, dates and reasons for statistics.
 import type { PersonalDataSection } from "../candidates/personal-data.ts";
-import { refusalReasons, type RefusalReason, stateLabels, type ApplicationState } from "./application-states.domain.ts";
+import { historyEventLabels, refusalReasons, type RefusalReason, stateLabels, type ApplicationState } from "./application-states.domain.ts";
 import { listMessages, listTransitions } from "./applications.queries.ts";
 
 export const applicationsPersonalData: PersonalDataSection = {
@@ -33,6 +33,7 @@ export const applicationsPersonalData: PersonalDataSection = {
         createdAt: new Date(row.created_at).toISOString(),
         history: transitions.map((t) => ({
           at: t.at.toISOString(),
+          event: historyEventLabels[t.transition],
           from: stateLabels[t.from],
           to: stateLabels[t.to],
           refusalReason: t.refusalReason ? refusalReasons[t.refusalReason as RefusalReason] : null,

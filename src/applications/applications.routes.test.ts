@@ -161,6 +161,31 @@ for (const engine of testEngines()) {
       assert.deepEqual(obsolete.map((o) => [o.actor_kind, o.by_user_id]), [["system", null], ["system", null]]);
     });
 
+    it("moves the contract dates of a hire not started yet: only the employer, within 30 days, logged with who and when", async () => {
+      const before = (await emma.request("GET", `/api/v1/applications/${first}`)).json();
+      assert.equal(before.canEditHiringDates, true);
+      assert.equal((await paul.request("GET", `/api/v1/applications/${first}`)).json().canEditHiringDates, false, "the counsellor reads, does not move");
+      const byCounsellor = await paul.request("PUT", `/api/v1/applications/${first}/hiring-dates`, { hiringStartAt: addDays(today(), 20) });
+      assert.equal(byCounsellor.json().code, "application.actor_not_allowed");
+      const tooFar = await emma.request("PUT", `/api/v1/applications/${first}/hiring-dates`, { hiringStartAt: addDays(today(), 31) });
+      assert.deepEqual([tooFar.statusCode, tooFar.json().code], [400, "application.hiring_postpone_too_far"]);
+      const endFirst = await emma.request("PUT", `/api/v1/applications/${first}/hiring-dates`, { hiringStartAt: addDays(today(), 20), hiringEndAt: addDays(today(), 19) });
+      assert.equal(endFirst.json().code, "application.hiring_end_before_start");
+      const badDate = await emma.request("PUT", `/api/v1/applications/${first}/hiring-dates`, { hiringStartAt: "demain" });
+      assert.equal(badDate.statusCode, 400);
+      assert.match(badDate.json().details[0].message, /Date de début du contrat/);
+
+      const moved = await emma.request("PUT", `/api/v1/applications/${first}/hiring-dates`, { hiringStartAt: addDays(today(), 30), hiringEndAt: addDays(today(), 210) });
+      assert.equal(moved.statusCode, 200, moved.body);
+      assert.deepEqual([moved.json().state, moved.json().hiringStartAt, moved.json().hiringEndAt], ["accepted", addDays(today(), 30), addDays(today(), 210)]);
+      const last = moved.json().transitions.at(-1);
+      assert.deepEqual([last.transition, last.label, last.from, last.to, last.byUserName, last.hiringStartAt], ["edit_hiring_dates", "Dates du contrat modifiées", "accepted", "accepted", "Emma", addDays(today(), 30)]);
+      const audit = await t.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("subject_id", "=", first).where("action", "=", "application.edit_hiring_dates").execute();
+      assert.equal(audit.length, 1);
+      // The person sees her new start date.
+      assert.equal((await chloe.request("GET", `/api/v1/applications/${first}`)).json().hiringStartAt, addDays(today(), 30));
+    });
+
     it("keeps the transition log append-only", async () => {
       await assert.rejects(t.db.updateTable("application_transitions").set({ to_state: "refused" }).where("application_id", "=", first).execute(), /append-only/);
       await assert.rejects(t.db.deleteFrom("application_transitions").where("application_id", "=", first).execute(), /append-only/);
@@ -264,9 +289,13 @@ for (const engine of testEngines()) {
 
 
     it("exports the person's applications with their history and messages, and erases the free texts on anonymisation", async () => {
-      const exported = (await exportPersonalData(t.db, chloeId, t.clock.now())).sections.candidatures as { id: string; history: { to: string }[]; messages: { body: string }[] }[];
+      const exported = (await exportPersonalData(t.db, chloeId, t.clock.now())).sections.candidatures as { id: string; history: { event: string; to: string }[]; messages: { body: string }[] }[];
       const hired = exported.find((a) => a.id === first)!;
-      assert.deepEqual(hired.history.map((h) => h.to), ["Candidature à l'étude", "Candidature acceptée"]);
+      assert.deepEqual(hired.history.map((h) => [h.event, h.to]), [
+        ["Étudier la candidature", "Candidature à l'étude"],
+        ["Accepter", "Candidature acceptée"],
+        ["Dates du contrat modifiées", "Candidature acceptée"],
+      ]);
       assert.equal(hired.messages.length, 2);
       await t.db.transaction().execute((tx) => anonymiseCandidate(tx, chloeId, t.clock.now()));
       const messages = await t.db.selectFrom("application_messages").select(["body", "erased_at"]).where("application_id", "=", first).execute();
@@ -274,7 +303,7 @@ for (const engine of testEngines()) {
       const application = await t.db.selectFrom("applications").select(["message", "state"]).where("id", "=", first).executeTakeFirstOrThrow();
       assert.deepEqual(application, { message: "", state: "accepted" }, "statistics kept, texts erased");
       const answers = await t.db.selectFrom("application_transitions").select(["answer_to_candidate", "to_state"]).where("application_id", "=", first).execute();
-      assert.deepEqual(answers.map((a) => [a.to_state, a.answer_to_candidate]), [["processing", null], ["accepted", null]]);
+      assert.deepEqual(answers.map((a) => [a.to_state, a.answer_to_candidate]), [["processing", null], ["accepted", null], ["accepted", null]]);
     });
   });
 }

@@ -5,12 +5,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerActor } from "../accounts/actor.plugin.ts";
 import { z } from "../shared/zod.ts";
 import { notificationKindLabels } from "./application-notifications.domain.ts";
-import { refusalReasons, stateLabels, type TransitionCommand, transitionLabels } from "./application-states.domain.ts";
+import { historyEventLabels, refusalReasons, stateLabels, type TransitionCommand } from "./application-states.domain.ts";
 import {
   applicationDetailSchema,
   applicationIdParamsSchema,
   applicationsRoutes as routes,
   createdSchema,
+  hiringDatesBodySchema,
   listPageSchema,
   listQuerySchema,
   messageBodySchema,
@@ -22,7 +23,7 @@ import {
 import { applicationsError } from "./applications.errors.ts";
 import { isValidCursor, type ListPage } from "./applications-list.queries.ts";
 import { listForActor, postMessage, readApplication, readSettings, writeSettings } from "./applications-read.use-cases.ts";
-import { type ApplicationsDeps, sendApplication, transitionApplication } from "./applications.use-cases.ts";
+import { type ApplicationsDeps, editApplicationHiringDates, sendApplication, transitionApplication } from "./applications.use-cases.ts";
 
 const tags = ["Candidatures"];
 
@@ -56,7 +57,7 @@ const detailDto = (d: Awaited<ReturnType<typeof readApplication>>) => ({
   updatedAt: d.application.updatedAt.toISOString(),
   transitions: d.transitions.map((t) => ({
     transition: t.transition,
-    label: transitionLabels[t.transition],
+    label: historyEventLabels[t.transition],
     from: t.from,
     to: t.to,
     actor: t.actor === "system" ? ("system" as const) : ("employer" as const),
@@ -72,6 +73,7 @@ const detailDto = (d: Awaited<ReturnType<typeof readApplication>>) => ({
   })),
   messages: d.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
   actions: d.actions,
+  canEditHiringDates: d.canEditHiringDates,
   canWriteMessages: d.canWriteMessages,
 });
 
@@ -100,6 +102,11 @@ export const registerApplicationsRoutes = async (root: FastifyInstance, deps: Ap
 
   app.post(routes.transition.url, { schema: { tags, summary: "Répondre : étudier, mettre en attente, accepter, décliner…", params: applicationIdParamsSchema, body: transitionBodySchema, response: { 200: applicationDetailSchema } } }, async (request) => {
     await transitionApplication(deps, request.actor, request.params.id, request.body as TransitionCommand);
+    return detailDto(await readApplication(deps, request.actor, request.params.id));
+  });
+
+  app.put(routes.hiringDates.url, { schema: { tags, summary: "Déplacer les dates du contrat d'une embauche pas encore commencée", params: applicationIdParamsSchema, body: hiringDatesBodySchema, response: { 200: applicationDetailSchema } } }, async (request) => {
+    await editApplicationHiringDates(deps, request.actor, request.params.id, { hiringStartAt: request.body.hiringStartAt, hiringEndAt: request.body.hiringEndAt ?? null });
     return detailDto(await readApplication(deps, request.actor, request.params.id));
   });
 

@@ -12,6 +12,7 @@ import {
   autoRefusal,
   autoRefusalCutoff,
   canSend,
+  editHiringDates,
   isActive,
   obsoletedByHire,
   type SenderKind,
@@ -204,6 +205,38 @@ export const transitionApplication = async (deps: ApplicationsDeps, actor: Actor
     await applyTransition(tx, deps, actor, application, command, now);
   });
   deps.mailer.afterCommit();
+};
+
+/**
+ * The employer moves the contract dates of a hire that has not started (the new start within 30 days):
+ * the application stays accepted, the log gets a row with the new dates, who and when. No mail is sent:
+ * the candidate and the counsellor see the new dates on the application and in its history.
+ */
+export const editApplicationHiringDates = async (
+  deps: ApplicationsDeps,
+  actor: Actor | null,
+  id: string,
+  dates: { hiringStartAt: string; hiringEndAt: string | null },
+): Promise<void> => {
+  const now = clockOf(deps).now();
+  await runInTransaction(deps.db, async (tx) => {
+    const { application, side } = await accessApplication(tx, actor, await lockApplication(tx, id), "read", now);
+    if (side !== "employer") throw applicationsError("application.actor_not_allowed");
+    await accessApplication(tx, actor, application, "update", now);
+    const outcome = editHiringDates(snapshotOf(application), dates, parisDate(now));
+    if (!outcome.ok) throw applicationsError(outcome.error, outcome.params ?? {});
+    const by = { userId: actor!.userId, organisationId: actor!.organisationId };
+    await saveTransition(tx, application.id, outcome.application, outcome.entry, by, now);
+    await recordAudit(tx, {
+      actorUserId: by.userId,
+      organisationId: application.employerOrganisationId,
+      action: "application.edit_hiring_dates",
+      subjectType: "application",
+      subjectId: application.id,
+      details: { hiringStartAt: dates.hiringStartAt, ...(dates.hiringEndAt ? { hiringEndAt: dates.hiringEndAt } : {}) },
+      at: now,
+    });
+  });
 };
 
 /**

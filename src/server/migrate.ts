@@ -12,6 +12,7 @@ import * as candidates from "./migrations/20261202T0200_candidates.ts";
 import * as scoreHistory from "./migrations/20261202T0300_score_history.ts";
 import * as applications from "./migrations/20261202T0400_applications.ts";
 import * as demo from "./migrations/20261202T0500_demo.ts";
+import * as hiringDateEdits from "./migrations/20261202T0600_hiring_date_edits.ts";
 
 const migrations: Record<string, Migration> = {
   "20261201T1900_reference_data": referenceData,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "20261202T0300_score_history": scoreHistory,
   "20261202T0400_applications": applications,
   "20261202T0500_demo": demo,
+  "20261202T0600_hiring_date_edits": hiringDateEdits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -139,6 +139,18 @@ describe("Candidatures (parcours principal)", () => {
     await boss.page.getByRole("form", { name: "Accepter" }).getByRole("button", { name: "Accepter" }).click();
     await boss.page.getByText("C'est fait : « Accepter ».").waitFor();
     assert.match(await boss.page.locator("main").innerText(), new RegExp(`Candidature acceptée[\\s\\S]*Contrat du ${frenchDate(start).replace(/\//g, "\\/")}`, "i"));
+    // The start moves by a week before the contract begins: the application stays accepted, the history says so.
+    const later = addDays(start, 7);
+    await boss.page.getByRole("button", { name: "Modifier les dates du contrat" }).click();
+    const datesForm = boss.page.getByRole("form", { name: "Modifier les dates du contrat" });
+    await datesForm.getByLabel(/Date de début du contrat/).fill(later);
+    await assertAccessible(boss.page);
+    await datesForm.getByRole("button", { name: "Enregistrer les nouvelles dates" }).click();
+    await boss.page.getByText("Les nouvelles dates du contrat sont enregistrées.").waitFor();
+    const moved = await boss.page.locator("main").innerText();
+    assert.match(moved, new RegExp(`Contrat du ${frenchDate(later).replace(/\//g, "\\/")}`), moved);
+    assert.match(moved, new RegExp(`Dates du contrat modifiées par Emma Employeuse — du ${frenchDate(later).replace(/\//g, "\\/")}`), moved);
+    await screenshot(boss.page, "dates-du-contrat");
 
     // The candidate sees the result.
     await person.page.goto(`${app.baseUrl}/mes-candidatures`);

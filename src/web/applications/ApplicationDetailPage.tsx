@@ -15,7 +15,7 @@ import { ApiError, errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { applicationPaths } from "../layout/router.domain.ts";
 import { Link } from "../layout/router.tsx";
-import { fetchApplication, runTransition, sendMessage } from "./applications.api.ts";
+import { fetchApplication, moveHiringDates, runTransition, sendMessage } from "./applications.api.ts";
 import { applicationsFr as fr } from "./applications.fr.ts";
 import { stateSeverity } from "./ApplicationsListPage.tsx";
 import { RequireSession } from "../accounts/index.ts";
@@ -39,7 +39,7 @@ const ApplicationDetail = ({ id }: { id: string }) => {
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [open, setOpen] = useState<TransitionName | null>(null);
+  const [open, setOpen] = useState<TransitionName | "moveDates" | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const statusRef = useRef<HTMLDivElement>(null);
 
@@ -53,12 +53,13 @@ const ApplicationDetail = ({ id }: { id: string }) => {
     return () => controller.abort();
   }, [id]);
 
-  const act = async (body: TransitionBody) => {
+  /** Runs an employer's answer; the page shows the updated application, or the errors next to their fields. */
+  const answer = async (call: () => Promise<ApplicationDetail>, done: string) => {
     setErrors({});
     try {
-      setDetail(await runTransition(id, body));
+      setDetail(await call());
       setOpen(null);
-      setStatus(fr.detail.done(transitionLabels[body.transition]));
+      setStatus(done);
       setError(null);
     } catch (e) {
       setErrors(fieldErrors(e));
@@ -66,6 +67,14 @@ const ApplicationDetail = ({ id }: { id: string }) => {
       setStatus(null);
     }
     requestAnimationFrame(() => statusRef.current?.focus());
+  };
+  const act = (body: TransitionBody) => answer(() => runTransition(id, body), fr.detail.done(transitionLabels[body.transition]));
+
+  const submitDates = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const dates = { hiringStartAt: String(f.get("hiringStartAt") ?? ""), hiringEndAt: String(f.get("hiringEndAt") ?? "").trim() || null };
+    void answer(() => moveHiringDates(id, dates), fr.detail.datesMoved);
   };
 
   const submitTransition = (name: (typeof withForm)[number]) => (event: FormEvent<HTMLFormElement>) => {
@@ -152,8 +161,15 @@ const ApplicationDetail = ({ id }: { id: string }) => {
           <h2 id="actions-title" className="fr-h4">
             {fr.detail.actions}
           </h2>
-          {detail.actions.length === 0 && <p>{fr.detail.noActions}</p>}
+          {detail.actions.length === 0 && !detail.canEditHiringDates && <p>{fr.detail.noActions}</p>}
           <ul className="fr-btns-group fr-btns-group--inline-md">
+            {detail.canEditHiringDates && (
+              <li>
+                <Button priority="secondary" aria-expanded={open === "moveDates"} onClick={() => setOpen(open === "moveDates" ? null : "moveDates")}>
+                  {fr.detail.moveDates}
+                </Button>
+              </li>
+            )}
             {detail.actions.map((action) => (
               <li key={action}>
                 <Button
@@ -172,6 +188,18 @@ const ApplicationDetail = ({ id }: { id: string }) => {
               <Input label={fr.detail.hiringEndAt} nativeInputProps={{ type: "date", name: "hiringEndAt" }} {...describe("hiringEndAt")} />
               <Input label={fr.detail.answerToCandidate} textArea nativeTextAreaProps={{ name: "answer", rows: 3 }} />
               <Button type="submit">{transitionLabels.accept}</Button>
+            </form>
+          )}
+          {open === "moveDates" && (
+            <form onSubmit={submitDates} aria-label={fr.detail.moveDates}>
+              <Input
+                label={fr.detail.hiringStartAt}
+                hintText={fr.detail.moveDatesHint}
+                nativeInputProps={{ type: "date", name: "hiringStartAt", required: true, defaultValue: detail.hiringStartAt ?? "" }}
+                {...describe("hiringStartAt")}
+              />
+              <Input label={fr.detail.hiringEndAt} nativeInputProps={{ type: "date", name: "hiringEndAt", defaultValue: detail.hiringEndAt ?? "" }} {...describe("hiringEndAt")} />
+              <Button type="submit">{fr.detail.moveDatesSubmit}</Button>
             </form>
           )}
           {open === "postpone" && (
@@ -214,6 +242,7 @@ const ApplicationDetail = ({ id }: { id: string }) => {
             {frenchDateTime(t.at)} : {t.label}
             {detail.viewerSide !== "candidate" && fr.detail.by(t.byUserName)}
             {t.refusalReasonLabel && ` — ${t.refusalReasonLabel}`}
+            {t.transition === "edit_hiring_dates" && t.hiringStartAt && ` — ${fr.detail.hiringShort(frenchDate(t.hiringStartAt), t.hiringEndAt ? frenchDate(t.hiringEndAt) : null)}`}
             {t.answerToCandidate && <blockquote className="fr-mt-1w">{t.answerToCandidate}</blockquote>}
             {t.answerToSender && <blockquote className="fr-mt-1w">{t.answerToSender}</blockquote>}
           </li>

@@ -22,6 +22,9 @@ export const fetchApplication = (id: string, signal?: AbortSignal) => getJson(fi
 
 export const runTransition = (id: string, body: TransitionBody) => sendJson("POST", fillPath(applicationsRoutes.transition.url, { id }), body, applicationDetailSchema);
 
+export const moveHiringDates = (id: string, body: { hiringStartAt: string; hiringEndAt: string | null }) =>
+  sendJson("PUT", fillPath(applicationsRoutes.hiringDates.url, { id }), body, applicationDetailSchema);
+
 export const sendMessage = (id: string, body: string) => sendJson("POST", fillPath(applicationsRoutes.postMessage.url, { id }), { body }, z.object({ id: z.number() }));
 
 export const sendApplication = (body: { candidateId?: string; offerId?: string | null; employerOrganisationId?: string | null; message?: string }) =>
