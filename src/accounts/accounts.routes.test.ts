@@ -137,6 +137,22 @@ for (const engine of testEngines()) {
       assert.equal((await elsewhere.refreshCsrf()).authenticated, false, "other sessions are revoked");
     });
 
+    it("locks the password change as the sign-in after too many wrong current passwords", async () => {
+      const here = await signedIn(t, "gaspard@example.org");
+      await here.refreshCsrf();
+      for (let i = 0; i < accountRules.loginFailuresBeforeLock; i += 1) {
+        const wrong = await here.request("POST", "/api/v1/auth/password", { currentPassword: `mauvais ${i}`, newPassword: "tout nouveau mot de passe" });
+        assert.equal(wrong.json().code, "auth.invalid_credentials");
+      }
+      const locked = await here.request("POST", "/api/v1/auth/password", { currentPassword: password, newPassword: "tout nouveau mot de passe" });
+      assert.deepEqual([locked.statusCode, locked.json().code], [429, "auth.locked"], "even the right password waits for the lock to end");
+      t.clock.advance(accountRules.loginLockMs + 1000);
+      const changed = await here.request("POST", "/api/v1/auth/password", { currentPassword: password, newPassword: "tout nouveau mot de passe" });
+      assert.equal(changed.statusCode, 204);
+      const login = await browser(t.app).request("POST", "/api/v1/auth/login", { email: "gaspard@example.org", password: "tout nouveau mot de passe" });
+      assert.equal(login.statusCode, 204, "the change cleared the failures");
+    });
+
     it("tells the web which sign-in methods exist: password only without OIDC configuration", async () => {
       const methods = await browser(t.app).request("GET", "/api/v1/auth/methods");
       assert.deepEqual(methods.json(), { password: true, proConnect: false });

@@ -101,7 +101,7 @@ export const registerAccountsRoutes = async (root: FastifyInstance, deps: Accoun
 
   app.post(accountsRoutes.changePassword.url, { schema: { tags, body: changePasswordBodySchema, response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireActor(request);
-    await changePassword(deps, { userId: actor.userId, sessionIdHash: request.authSession!.idHash, ...request.body });
+    await changePassword(deps, { userId: actor.userId, sessionIdHash: request.authSession!.idHash, ip: request.ip, ...request.body });
     return reply.code(204).send(null);
   });
 

@@ -75,14 +75,18 @@ export const verifyEmail = async (deps: AccountsDeps, input: { email: string; co
   return { user: { ...user, emailVerifiedAt: now }, cookieValue: outcome.cookieValue };
 };
 
+/** Refuses a password attempt while the e-mail is locked or the IP has tried too often. */
+const ensureLoginGateOpen = async (deps: AccountsDeps, email: string, ip: string, now: Date) => {
+  const gate = await openLoginGate(deps.db, email, ip, now);
+  if (gate.open) return;
+  if (gate.reason === "ip_limited") throw accountsError("auth.too_many_requests");
+  throw accountsError("auth.locked", { minutes: Math.max(1, Math.ceil((gate.retryAt.getTime() - now.getTime()) / 60_000)) });
+};
+
 export const logIn = async (deps: AccountsDeps, input: { email: string; password: string; ip: string }): Promise<SignedIn> => {
   const now = (deps.clock ?? systemClock).now();
   const email = normaliseEmail(input.email);
-  const gate = await openLoginGate(deps.db, email, input.ip, now);
-  if (!gate.open) {
-    if (gate.reason === "ip_limited") throw accountsError("auth.too_many_requests");
-    throw accountsError("auth.locked", { minutes: Math.max(1, Math.ceil((gate.retryAt.getTime() - now.getTime()) / 60_000)) });
-  }
+  await ensureLoginGateOpen(deps, email, input.ip, now);
   const credentials = await findCredentials(deps.db, email);
   const valid = await verifyPassword(credentials?.passwordHash ?? null, input.password);
   if (!credentials || !valid) {
@@ -133,10 +137,14 @@ export const confirmPasswordReset = async (deps: AccountsDeps, input: { token: s
   await clearLoginFailures(deps.db, email);
 };
 
-/** Changes the password of the signed-in person (current one required) and signs out their other sessions. */
-export const changePassword = async (deps: AccountsDeps, input: { userId: string; sessionIdHash: string; currentPassword: string; newPassword: string }) => {
+/**
+ * Changes the password of the signed-in person (current one required) and signs out their other sessions.
+ * Guessing the current password from a stolen session meets the same lock and per-IP cap as signing in.
+ */
+export const changePassword = async (deps: AccountsDeps, input: { userId: string; sessionIdHash: string; currentPassword: string; newPassword: string; ip: string }) => {
   const now = (deps.clock ?? systemClock).now();
   const row = await deps.db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", input.userId).executeTakeFirstOrThrow();
+  await ensureLoginGateOpen(deps, row.email, input.ip, now);
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
     await recordLoginFailure(deps.db, row.email, now);
     throw accountsError("auth.invalid_credentials");
@@ -146,4 +154,5 @@ export const changePassword = async (deps: AccountsDeps, input: { userId: string
     await setPasswordHash(tx, input.userId, passwordHash, now);
     await revokeUserSessions(tx, input.userId, now, input.sessionIdHash);
   });
+  await clearLoginFailures(deps.db, row.email);
 };

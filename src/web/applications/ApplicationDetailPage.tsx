@@ -242,7 +242,7 @@ const ApplicationDetail = ({ id }: { id: string }) => {
             {frenchDateTime(t.at)} : {t.label}
             {detail.viewerSide !== "candidate" && fr.detail.by(t.byUserName)}
             {t.refusalReasonLabel && ` — ${t.refusalReasonLabel}`}
-            {t.transition === "edit_hiring_dates" && t.hiringStartAt && ` — ${fr.detail.hiringShort(frenchDate(t.hiringStartAt), t.hiringEndAt ? frenchDate(t.hiringEndAt) : null)}`}
+            {(t.transition === "edit_hiring_dates" || t.transition === "accept") && t.hiringStartAt && ` — ${fr.detail.hiringShort(frenchDate(t.hiringStartAt), t.hiringEndAt ? frenchDate(t.hiringEndAt) : null)}`}
             {t.answerToCandidate && <blockquote className="fr-mt-1w">{t.answerToCandidate}</blockquote>}
             {t.answerToSender && <blockquote className="fr-mt-1w">{t.answerToSender}</blockquote>}
           </li>
