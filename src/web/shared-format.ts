@@ -22,6 +22,10 @@ export const formatDate = (iso: string) => {
   return text.replace(/^1 /, "1er ");
 };
 
+const dateTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+/** An instant as "02/12/2026 07:35", Paris time (the histories of applications and offers). */
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+
 /** A millésime given as a date ("2025-07-10") becomes "du 10 juillet 2025"; a year stays as it is. */
 export const formatMillesime = (millesime: string) => (/^\d{4}-\d{2}-\d{2}$/.test(millesime) ? `du ${formatDate(millesime)}` : millesime);
 

@@ -153,6 +153,13 @@ describe("Mes offres (employeur)", () => {
     await page.getByRole("button", { name: "Rouvrir l'offre « Boulanger ou boulangère de nuit »" }).waitFor();
     await screenshot(page, "mes-offres-fermee");
     await assertAccessible(page);
+    // Its edit page keeps the history of openings and closings, with who and why.
+    await page.getByRole("link", { name: "Modifier l'offre « Boulanger ou boulangère de nuit »" }).click();
+    const history = page.locator("section", { has: page.getByRole("heading", { name: "Historique de l'offre" }) });
+    await history.getByText(/Poste pourvu/).waitFor();
+    assert.match(await history.innerText(), /Offre publiée par [^\n]+\n[\s\S]*Poste pourvu par /);
+    await assertAccessible(page);
+    await page.goto(`${app.baseUrl}/mes-offres`);
     const search = await (await fetch(`${app.baseUrl}/api/v1/offers?q=boulanger`)).json();
     assert.deepEqual(search.results.map((o: { title: string }) => o.title), ["Vendeur en boulangerie"], "the closed offer is no longer public");
     // The refusal above (address not found) is a 400 answer the browser logs; nothing else.

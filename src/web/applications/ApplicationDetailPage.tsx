@@ -13,6 +13,7 @@ import { choosableRefusalReasons, refusalReasons, transitionLabels, type Transit
 import type { ApplicationDetail, TransitionBody } from "../../applications/applications.contract.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
+import { formatDateTime } from "../shared-format.ts";
 import { applicationPaths } from "../layout/router.domain.ts";
 import { Link } from "../layout/router.tsx";
 import { fetchApplication, moveHiringDates, runTransition, sendMessage } from "./applications.api.ts";
@@ -20,7 +21,6 @@ import { applicationsFr as fr } from "./applications.fr.ts";
 import { stateSeverity } from "./ApplicationsListPage.tsx";
 import { RequireSession } from "../accounts/index.ts";
 
-const frenchDateTime = (iso: string) => new Date(iso).toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
 const fieldErrors = (error: unknown): Record<string, string> =>
   error instanceof ApiError && Array.isArray(error.details)
     ? Object.fromEntries((error.details as { field: string; message: string }[]).map((d) => [d.field.replace(/^body\./, ""), d.message]))
@@ -236,10 +236,10 @@ const ApplicationDetail = ({ id }: { id: string }) => {
 
       <h2 className="fr-h4 fr-mt-4w">{fr.detail.history}</h2>
       <ol>
-        <li>{fr.detail.sentOn(frenchDateTime(detail.createdAt))}</li>
+        <li>{fr.detail.sentOn(formatDateTime(detail.createdAt))}</li>
         {detail.transitions.map((t) => (
           <li key={`${t.at}-${t.transition}`}>
-            {frenchDateTime(t.at)} : {t.label}
+            {formatDateTime(t.at)} : {t.label}
             {detail.viewerSide !== "candidate" && fr.detail.by(t.byUserName)}
             {t.refusalReasonLabel && ` — ${t.refusalReasonLabel}`}
             {(t.transition === "edit_hiring_dates" || t.transition === "accept") && t.hiringStartAt && ` — ${fr.detail.hiringShort(frenchDate(t.hiringStartAt), t.hiringEndAt ? frenchDate(t.hiringEndAt) : null)}`}
@@ -263,7 +263,7 @@ const ApplicationDetail = ({ id }: { id: string }) => {
                   <strong>
                     {m.authorSide === "employer" ? fr.detail.fromEmployer : fr.detail.fromPrescriber} — {[m.authorName, m.authorOrganisationName].filter(Boolean).join(", ")}
                   </strong>{" "}
-                  ({frenchDateTime(m.createdAt)})<p style={{ whiteSpace: "pre-wrap" }}>{m.body}</p>
+                  ({formatDateTime(m.createdAt)})<p style={{ whiteSpace: "pre-wrap" }}>{m.body}</p>
                 </li>
               ))}
             </ul>

@@ -2,15 +2,16 @@
 // After saving, back to "Mes offres" with a success notice.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useState } from "react";
-import type { OfferDto } from "../../offers/offers.contract.ts";
+import type { OfferDto, StatusChangeDto } from "../../offers/offers.contract.ts";
 import { RequireSession, useSession } from "../accounts/index.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
+import { formatDateTime } from "../shared-format.ts";
 import { navigate } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
 import { createBodyFromForm, emptyOfferForm, formFromOffer, updateBodyFromForm } from "./offer-form.domain.ts";
 import { type ContractTypeOption, OfferForm } from "./OfferForm.tsx";
-import { createOffer, fetchContractTypes, fetchOffer, updateOffer } from "./offers.api.ts";
+import { createOffer, fetchContractTypes, fetchOffer, fetchOfferHistory, updateOffer } from "./offers.api.ts";
 import { offersText } from "./offers.fr.ts";
 
 const t = offersText.form;
@@ -49,6 +50,37 @@ const Create = () => {
         onCancel={() => navigate(paths.myOffers)}
       />
     </>
+  );
+};
+
+
+/** Openings and closings of the offer, who did them and why (the offer's status log). */
+const OfferHistory = ({ offerId }: { offerId: string }) => {
+  const [changes, setChanges] = useState<StatusChangeDto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchOfferHistory(offerId, abort.signal).then(setChanges, (e) => !abort.signal.aborted && setError(errorMessage(e)));
+    return () => abort.abort();
+  }, [offerId]);
+  return (
+    <section aria-labelledby="offer-history-title" className="fr-mt-6w">
+      <h2 id="offer-history-title" className="fr-h4">
+        {t.historyTitle}
+      </h2>
+      {error && <Alert severity="error" small description={error} />}
+      {!changes && !error && <p role="status">{t.historyLoading}</p>}
+      {changes && (
+        <ol>
+          {changes.map((change) => (
+            <li key={`${change.at}-${change.reason}`}>
+              {formatDateTime(change.at)} : {change.reasonLabel} {t.historyBy(change.byName)}
+              {change.comment && <blockquote className="fr-mt-1w">{change.comment}</blockquote>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 };
 
@@ -97,6 +129,7 @@ const Edit = ({ offerId }: { offerId: string }) => {
         }}
         onCancel={() => navigate(paths.myOffers)}
       />
+      <OfferHistory offerId={offerId} />
     </>
   );
 };
