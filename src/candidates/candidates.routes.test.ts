@@ -296,6 +296,8 @@ for (const engine of testEngines()) {
       assert.equal(data.format, "tremplin-donnees-personnelles");
       assert.equal(data.sections.profil.firstName, "Léa");
       assert.equal(data.sections.profil.address, "rue des envierges paris");
+      assert.deepEqual(data.sections.profil.targetAppellationLabels, [{ code: "38000", label: "Jardinier / Jardinière d'espaces verts" }], "codes come with their ROME labels");
+      assert.deepEqual(data.sections.profil.skillLabels, [{ code: "100001", label: "Entretenir un espace vert" }]);
       assert.deepEqual(data.sections.consentements.map((c: { decision: string }) => c.decision), ["given", "withdrawn"]);
       assert.ok(Buffer.from(data.sections.cv.contentBase64, "base64").subarray(0, 5).equals(Buffer.from("%PDF-")));
       assert.equal(data.sections.organisations_accompagnantes[0].name, "Mission locale A");

@@ -11,6 +11,7 @@ import { sql } from "kysely";
 import { applicationsPersonalData } from "../applications/applications.personal-data.ts";
 import type { Executor, Tx } from "../server/transaction.ts";
 import { deleteDocuments, findCandidate, followersOf, listChanges, listConsents, readCvContent } from "./candidates.queries.ts";
+import { romeLabels } from "./rome-codes.queries.ts";
 
 export type PersonalDataSection = {
   name: string;
@@ -52,8 +53,12 @@ const profile: PersonalDataSection = {
     const c = await findCandidate(db, candidateId);
     if (!c) return null;
     const { location, ...rest } = c;
+    // ROME codes alone mean nothing to the person: their labels go along (right of access: intelligible data).
+    const labels = await romeLabels(db, c.targetAppellations, c.skills);
     return {
       ...rest,
+      targetAppellationLabels: labels.appellations,
+      skillLabels: labels.skills,
       location: { ...location, locatedAt: location.locatedAt?.toISOString() ?? null },
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
