@@ -21,7 +21,7 @@ import {
 } from "./accounts/index.ts";
 import { CandidatePage } from "./candidates/CandidatePage.tsx";
 import { MyCandidatesPage } from "./candidates/MyCandidatesPage.tsx";
-import { MyProfilePage } from "./candidates/MyProfilePage.tsx";
+import { MyProfileErasedPage, MyProfilePage } from "./candidates/MyProfilePage.tsx";
 import { NewCandidatePage } from "./candidates/NewCandidatePage.tsx";
 import { VerifyAddressPage } from "./geo/VerifyAddressPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
@@ -48,6 +48,8 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <CandidatePage key={route.candidateId} candidateId={route.candidateId} />;
     case "myProfile":
       return <MyProfilePage />;
+    case "myProfileErased":
+      return <MyProfileErasedPage />;
     case "home":
       return <HomePage />;
     case "verifyAddress":

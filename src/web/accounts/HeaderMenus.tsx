@@ -3,7 +3,7 @@
 import type { HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
-import { paths } from "../layout/router.domain.ts";
+import { applicationPaths, paths } from "../layout/router.domain.ts";
 import { offersText } from "../offers/offers.fr.ts";
 import { accountsText } from "./accounts.fr.ts";
 import { signInUrl } from "./session.domain.ts";
@@ -136,6 +136,16 @@ const UserMenu = ({ id, session }: { id?: string; session: SessionValue }) => {
               <li>
                 <Link className="tremplin-menu__item" href={paths.myOrganisation} onClick={close}>{t.myOrganisation}</Link>
               </li>
+            )}
+            {user.kind === "candidate" && (
+              <>
+                <li>
+                  <Link className="tremplin-menu__item" href={paths.myProfile} onClick={close}>{t.myProfile}</Link>
+                </li>
+                <li>
+                  <Link className="tremplin-menu__item" href={applicationPaths.mine} onClick={close}>{t.myApplications}</Link>
+                </li>
+              </>
             )}
             {session.acting?.family === "employer" && (
               <>

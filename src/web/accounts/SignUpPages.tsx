@@ -11,7 +11,7 @@ import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
 import { resendCode, signUp, verifyEmail } from "./accounts.api.ts";
-import { returnPathFromSearch, withReturn } from "./session.domain.ts";
+import { landingAfterVerification, returnPathFromSearch, withReturn } from "./session.domain.ts";
 import { useSession } from "./SessionProvider.tsx";
 
 const t = {
@@ -134,9 +134,10 @@ export const VerifyEmailPage = () => {
       },
       send: async () => {
         await verifyEmail({ email: values.email.trim(), code: values.code.replace(/\s/g, "") });
-        await session.refresh();
-        session.flash(v.done, returnTo.split("?")[0]!);
-        navigate(returnTo, { replace: true });
+        const next = await session.refresh();
+        const target = landingAfterVerification(returnTo, next.user?.kind ?? null);
+        session.flash(v.done, target.split("?")[0]!);
+        navigate(target, { replace: true });
       },
     });
   };

@@ -7,6 +7,8 @@ export const accountsText = {
     signedInAs: (email: string) => `Connecté·e avec ${email}`,
     myAccount: "Mon compte",
     myOrganisation: "Mon organisation",
+    myProfile: "Mon profil",
+    myApplications: "Mes candidatures",
     scoreQpvHistory: "Historique du Score QPV",
     createOrganisation: "Créer une organisation",
     signOut: "Se déconnecter",

@@ -7,6 +7,7 @@ import {
   anonymousSession,
   expectedKind,
   guardVerdict,
+  landingAfterVerification,
   proConnectUrl,
   returnPathFromSearch,
   safeReturnPath,
@@ -96,5 +97,14 @@ describe("session of the web shell", () => {
     assert.deepEqual(matchRoute("/mon-compte"), { name: "myAccount" });
     assert.deepEqual(matchRoute("/mon-compte/"), { name: "myAccount" });
     assert.deepEqual(matchRoute("/constructor"), { name: "notFound" });
+  });
+});
+
+describe("landing after the e-mail is confirmed", () => {
+  it("takes a new candidate to their profile, keeps any page asked for, and a professional at home", () => {
+    assert.equal(landingAfterVerification(paths.home, "candidate"), paths.myProfile);
+    assert.equal(landingAfterVerification("/mes-candidatures", "candidate"), "/mes-candidatures");
+    assert.equal(landingAfterVerification(paths.home, "professional"), paths.home);
+    assert.equal(landingAfterVerification(paths.home, null), paths.home);
   });
 });

@@ -59,6 +59,13 @@ export const proConnectUrl = (returnTo: string): string => `/api/v1/auth/oidc/st
 
 export type AccountKind = NonNullable<Session["user"]>["kind"];
 
+/**
+ * Where a new account lands once its e-mail is confirmed: the page it came for, or else, for a candidate,
+ * "Mon profil" (the first thing to do); the home page for the others.
+ */
+export const landingAfterVerification = (returnTo: string, kind: AccountKind | null): string =>
+  returnTo === paths.home && kind === "candidate" ? paths.myProfile : returnTo;
+
 export type SessionRequirement = {
   /** Only these kinds of account may see the page (others get an explanation, not a redirect). */
   kinds?: readonly AccountKind[];

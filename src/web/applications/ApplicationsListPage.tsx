@@ -149,7 +149,7 @@ const ApplicationsList = ({ view }: { view: ListView }) => {
       )}
       {error && <Alert severity="error" title="Erreur" description={error} small className="fr-mb-2w" />}
       <div aria-live="polite" aria-busy={loading}>
-        {!loading && !error && items.length === 0 && <p>{fr.table.empty}</p>}
+        {!loading && !error && items.length === 0 && <p>{view === "mine" ? fr.table.emptyMine : fr.table.empty}</p>}
         {items.length > 0 && (
           <div className="fr-table fr-table--no-caption">
             <table>

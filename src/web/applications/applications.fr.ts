@@ -36,6 +36,8 @@ export const applicationsFr = {
     spontaneous: "Candidature spontanée",
     anonymised: "Personne anonymisée",
     empty: "Aucune candidature ne correspond.",
+    // "Mes candidatures" has no filter: the list is empty because nobody applied for the person yet.
+    emptyMine: "Vous n'avez pas encore de candidature. Votre conseiller ou conseillère peut postuler pour vous aux offres d'emploi ; les réponses des employeurs s'afficheront ici.",
     more: "Afficher les candidatures suivantes",
     open: (name: string) => `Voir la candidature de ${name}`,
   },

@@ -18,7 +18,7 @@ import {
 import { errorMessage, fieldErrors } from "../api/client.ts";
 import { CodePicker } from "../forms/CodePicker.tsx";
 import { ErrorSummary, fieldState, summaryOf } from "../forms/forms.tsx";
-import { type CandidateBody, type CandidateFormState, bodyFromForm, fieldIds, toggle, topLevelErrors } from "./candidate-form.domain.ts";
+import { type CandidateBody, type CandidateFormState, bodyFromForm, errorsForSelf, fieldIds, toggle, topLevelErrors } from "./candidate-form.domain.ts";
 import { fetchConsentText, searchAppellations, searchCompetences } from "./candidates.api.ts";
 import { candidatesText } from "./candidates.fr.ts";
 
@@ -29,11 +29,14 @@ export type FormMode = "create" | "self" | "edit";
 
 export const CandidateForm = ({
   mode,
+  self = mode === "self",
   initial,
   onSubmit,
   onCancel,
 }: {
   mode: FormMode;
+  /** The person fills in their own profile (creation or edition): hints speak to them ("vous"). */
+  self?: boolean;
   initial: CandidateFormState;
   onSubmit: (body: CandidateBody, consent: boolean) => Promise<void>;
   onCancel?: () => void;
@@ -65,7 +68,7 @@ export const CandidateForm = ({
       await onSubmit(bodyFromForm(form), consent);
       setErrors({});
     } catch (error) {
-      const byField = topLevelErrors(fieldErrors(error));
+      const byField = self ? errorsForSelf(topLevelErrors(fieldErrors(error))) : topLevelErrors(fieldErrors(error));
       setErrors(byField);
       setGeneral(Object.keys(byField).length ? null : errorMessage(error));
       setAttempt((a) => a + 1);
@@ -97,12 +100,12 @@ export const CandidateForm = ({
       <ErrorSummary errors={summary} attempt={attempt} title={t.errorsTitle(summary.length)} />
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend fr-h3">{t.identity}</legend>
-        <div className="fr-fieldset__element">{text("firstName", t.firstName, { autoComplete: mode === "self" ? "given-name" : "off" })}</div>
-        <div className="fr-fieldset__element">{text("lastName", t.lastName, { autoComplete: mode === "self" ? "family-name" : "off" })}</div>
-        <div className="fr-fieldset__element">{text("email", t.email, { type: "email", inputMode: "email", autoComplete: mode === "self" ? "email" : "off" })}</div>
-        <div className="fr-fieldset__element">{text("phone", t.phone, { type: "tel", inputMode: "tel", autoComplete: mode === "self" ? "tel" : "off" })}</div>
+        <div className="fr-fieldset__element">{text("firstName", t.firstName, { autoComplete: self ? "given-name" : "off" })}</div>
+        <div className="fr-fieldset__element">{text("lastName", t.lastName, { autoComplete: self ? "family-name" : "off" })}</div>
+        <div className="fr-fieldset__element">{text("email", t.email, { type: "email", inputMode: "email", autoComplete: self ? "email" : "off" })}</div>
+        <div className="fr-fieldset__element">{text("phone", t.phone, { type: "tel", inputMode: "tel", autoComplete: self ? "tel" : "off" })}</div>
         <div className="fr-fieldset__element">{text("birthYear", t.birthYear, { hint: t.birthYearHint, inputMode: "numeric" })}</div>
-        <div className="fr-fieldset__element">{text("address", t.address, { hint: t.addressHint, autoComplete: mode === "self" ? "street-address" : "off" })}</div>
+        <div className="fr-fieldset__element">{text("address", t.address, { hint: self ? t.addressHintSelf : t.addressHint, autoComplete: self ? "street-address" : "off" })}</div>
       </fieldset>
 
       <fieldset className="fr-fieldset">
@@ -187,7 +190,7 @@ export const CandidateForm = ({
       <div id={fieldIds.barriers} tabIndex={-1}>
         <Checkbox
           legend={<span className="fr-h3">{t.barriers}</span>}
-          hintText={t.barriersHint}
+          hintText={self ? t.barriersHintSelf : t.barriersHint}
           {...fieldState(errors.barriers)}
           options={barriers.map((barrier) => ({
             label: barrier.label,
@@ -198,7 +201,7 @@ export const CandidateForm = ({
 
       {mode !== "edit" && (
         <fieldset className="fr-fieldset" aria-describedby="candidate-consent-text">
-          <legend className="fr-fieldset__legend fr-h3">{t.consentLegend}</legend>
+          <legend className="fr-fieldset__legend fr-h3">{self ? t.consentLegendSelf : t.consentLegend}</legend>
           <blockquote id="candidate-consent-text" className="fr-callout fr-mb-2w">
             <p className="fr-callout__text fr-text--md">{consentText ?? "…"}</p>
           </blockquote>

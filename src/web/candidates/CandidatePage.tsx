@@ -16,10 +16,14 @@ import { CandidateProfile } from "./CandidateProfile.tsx";
 
 const t = candidatesText.profile;
 
-const displayName = (c: CandidateDto) => (c.anonymisedAt ? t.anonymised : `${c.firstName ?? ""} ${c.lastName ?? ""}`.trim());
+/** "Profil de Léa Dupont", or "Profil anonymisé" once erased (not "Profil de Profil anonymisé"). */
+const profileHeading = (c: CandidateDto) => (c.anonymisedAt ? t.anonymised : t.title(`${c.firstName ?? ""} ${c.lastName ?? ""}`.trim()));
 
-/** Loads a profile (by id, or the signed-in person's own), shows it, and edits it in place. */
-export const ProfileScreen = ({ id, title, back }: { id: string | null; title?: string; back?: boolean }) => {
+/**
+ * Loads a profile (by id, or the signed-in person's own when `id` is null), shows it, and edits it in place.
+ * `onErased` replaces the reload after an erasure (the person's own erasure also removes their account).
+ */
+export const ProfileScreen = ({ id, title, back, onErased }: { id: string | null; title?: string; back?: boolean; onErased?: () => void }) => {
   const [candidate, setCandidate] = useState<CandidateDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -38,7 +42,7 @@ export const ProfileScreen = ({ id, title, back }: { id: string | null; title?: 
     void load();
   }, [load]);
 
-  const heading = title ?? (candidate ? t.title(displayName(candidate)) : t.title("…"));
+  const heading = title ?? (candidate ? profileHeading(candidate) : t.title("…"));
   usePageTitle(heading);
   return (
     <>
@@ -57,12 +61,13 @@ export const ProfileScreen = ({ id, title, back }: { id: string | null; title?: 
               <li><Button priority="secondary" iconId="fr-icon-edit-line" onClick={() => setEditing(true)}>{t.edit}</Button></li>
             </ul>
           )}
-          <CandidateProfile candidate={candidate} onChanged={() => void load()} onErased={() => void load()} />
+          <CandidateProfile candidate={candidate} self={id === null} onChanged={() => void load()} onErased={onErased ?? (() => void load())} />
         </>
       )}
       {candidate && editing && (
         <CandidateForm
           mode="edit"
+          self={id === null}
           initial={formFromCandidate(candidate)}
           onSubmit={async (body) => {
             setCandidate(await updateCandidate(candidate.id, body));

@@ -1,7 +1,7 @@
 // A candidate's profile: zoning with its certainty, details, CV, consent, export and erasure.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { barrierLabel } from "../../candidates/barriers.domain.ts";
 import type { CandidateDto } from "../../candidates/candidates.contract.ts";
 import { availabilityLabels, languageLevelLabels, mobilityMeanLabels, type MobilityMean } from "../../candidates/candidates.domain.ts";
@@ -21,38 +21,69 @@ const Row = ({ term, children }: { term: string; children: ReactNode }) => (
 );
 const listOr = (items: string[]) => (items.length ? items.join(", ") : t.none);
 
-export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate: CandidateDto; onChanged: () => void; onErased: () => void }) => {
-  const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+type Section = "cv" | "consent" | "rgpd";
+
+/** Where the result of an action is said: in its own section, so that the page does not jump to its top. */
+const Status = ({ section, message }: { section: Section; message: { section: Section; severity: "success" | "error"; text: string } | null }) => (
+  <div id={`candidate-status-${section}`} tabIndex={-1} aria-live="polite">
+    {message?.section === section && <Alert severity={message.severity} small description={message.text} className="fr-mb-2w" />}
+  </div>
+);
+
+/** `self`: the person looks at their own profile ("vous"). */
+export const CandidateProfile = ({ candidate, self = false, onChanged, onErased }: { candidate: CandidateDto; self?: boolean; onChanged: () => void; onErased: () => void }) => {
+  const [message, setMessage] = useState<{ section: Section; severity: "success" | "error"; text: string } | null>(null);
+  const [cvError, setCvError] = useState<string | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const cvHintId = useId();
-  const statusRef = useRef<HTMLDivElement>(null);
+  const cvErrorId = useId();
+  // Focus follows the message to its section, once it is shown (again once an erased profile has reloaded).
+  const [focusTick, setFocusTick] = useState(0);
+  useEffect(() => {
+    if (message) document.getElementById(`candidate-status-${message.section}`)?.focus();
+  }, [focusTick, candidate.anonymisedAt]);
 
-  const run = async (work: () => Promise<unknown>, success: string, after: () => void = onChanged) => {
+  const run = async (section: Section, work: () => Promise<unknown>, success: string, after: () => void = onChanged) => {
     setBusy(true);
+    setCvError(null);
     try {
       await work();
-      setMessage({ severity: "success", text: success });
+      setMessage({ section, severity: "success", text: success });
       after();
     } catch (error) {
-      setMessage({ severity: "error", text: errorMessage(error) });
+      setMessage({ section, severity: "error", text: errorMessage(error) });
     } finally {
       setBusy(false);
-      statusRef.current?.focus();
+      setFocusTick((n) => n + 1);
     }
   };
 
+  /** A wrong file is a field error, said next to the file input that keeps the focus. */
   const upload = async (event: FormEvent) => {
     event.preventDefault();
+    setMessage(null);
     const file = fileRef.current?.files?.[0];
     if (!file) {
-      setMessage({ severity: "error", text: t.cvChoose });
-      statusRef.current?.focus();
+      setCvError(t.cvChoose);
+      fileRef.current?.focus();
       return;
     }
-    await run(() => uploadCv(candidate.id, file), t.cvUploaded);
-    if (fileRef.current) fileRef.current.value = "";
+    setBusy(true);
+    try {
+      await uploadCv(candidate.id, file);
+      setCvError(null);
+      setMessage({ section: "cv", severity: "success", text: t.cvUploaded });
+      setFocusTick((n) => n + 1);
+      onChanged();
+      if (fileRef.current) fileRef.current.value = "";
+    } catch (error) {
+      setCvError(errorMessage(error));
+      fileRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
   };
 
   const consent = candidate.consent;
@@ -60,11 +91,9 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
 
   return (
     <div>
-      <div ref={statusRef} tabIndex={-1} aria-live="polite">
-        {message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" />}
-      </div>
-
-      {anonymised && <Alert severity="info" title={t.anonymised} description={t.anonymisedLead} className="fr-mb-3w" />}
+      {/* Once erased, the sections are gone: the erasure's result is said above the notice. */}
+      {anonymised && <Status section="rgpd" message={message} />}
+      {anonymised && <Alert severity="info" small description={t.anonymisedLead} className="fr-mb-3w" />}
 
       <section className="fr-mb-4w" aria-labelledby="candidate-location">
         <h2 id="candidate-location" className="fr-h4">{t.location}</h2>
@@ -97,7 +126,7 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
               <Row term={t.availability}>
                 {candidate.availability ? `${availabilityLabels[candidate.availability]}${candidate.availableFrom ? ` : ${formatDateFr(candidate.availableFrom)}` : ""}` : t.none}
               </Row>
-              <Row term={t.followedBy}>{listOr(candidate.followedBy.map((f) => f.name))}</Row>
+              <Row term={t.followedBy}>{candidate.followedBy.length ? candidate.followedBy.map((f) => f.name).join(", ") : t.noFollower}</Row>
             </dl>
           </section>
 
@@ -114,24 +143,34 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
 
           <section className="fr-mb-4w" aria-labelledby="candidate-cv">
             <h2 id="candidate-cv" className="fr-h4">{t.cv}</h2>
+            <Status section="cv" message={message} />
             {candidate.cv ? (
               <>
                 <p>{t.cvFile(candidate.cv.fileName, formatBytes(candidate.cv.sizeBytes), formatDateFr(candidate.cv.uploadedAt))}</p>
                 <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
                   <li><a className="fr-btn fr-btn--secondary" href={cvUrl(candidate.id)} download>{t.cvDownload}</a></li>
-                  <li><Button priority="tertiary" disabled={busy} onClick={() => run(() => deleteCv(candidate.id), t.cvDeleted)}>{t.cvDelete}</Button></li>
+                  <li><Button priority="tertiary" disabled={busy} onClick={() => run("cv", () => deleteCv(candidate.id), t.cvDeleted)}>{t.cvDelete}</Button></li>
                 </ul>
               </>
             ) : (
               <p>{t.noCv}</p>
             )}
             <form onSubmit={upload} className="fr-mt-2w">
-              <div className="fr-upload-group">
+              <div className={`fr-upload-group${cvError ? " fr-upload-group--error" : ""}`}>
                 <label className="fr-label" htmlFor="candidate-cv-file">
                   {t.cvLabel}
                   <span className="fr-hint-text" id={cvHintId}>{t.cvHint}</span>
                 </label>
-                <input ref={fileRef} className="fr-upload" type="file" id="candidate-cv-file" accept="application/pdf,.pdf" aria-describedby={cvHintId} />
+                <input
+                  ref={fileRef}
+                  className="fr-upload"
+                  type="file"
+                  id="candidate-cv-file"
+                  accept="application/pdf,.pdf"
+                  aria-describedby={cvError ? `${cvHintId} ${cvErrorId}` : cvHintId}
+                  aria-invalid={cvError ? true : undefined}
+                />
+                {cvError && <p className="fr-error-text" id={cvErrorId}>{cvError}</p>}
               </div>
               <Button type="submit" size="small" className="fr-mt-2w" disabled={busy}>{t.cvUpload}</Button>
             </form>
@@ -139,16 +178,17 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
 
           <section className="fr-mb-4w" aria-labelledby="candidate-consent">
             <h2 id="candidate-consent" className="fr-h4">{t.consent}</h2>
+            <Status section="consent" message={message} />
             {consent && (
               <p>
-                {consent.decision === "given" ? t.consentGiven(formatDateFr(consent.at), t.givenBy[consent.givenBy] ?? consent.givenBy) : t.consentWithdrawn(formatDateFr(consent.at))}
+                {consent.decision === "given" ? t.consentGiven(formatDateFr(consent.at), (self ? t.givenBySelf : t.givenBy)[consent.givenBy] ?? consent.givenBy) : t.consentWithdrawn(formatDateFr(consent.at))}
               </p>
             )}
             <Button
               priority="secondary"
               size="small"
               disabled={busy}
-              onClick={() => run(() => recordConsent(candidate.id, consent?.decision === "given" ? "withdrawn" : "given"), t.consentRecorded)}
+              onClick={() => run("consent", () => recordConsent(candidate.id, consent?.decision === "given" ? "withdrawn" : "given"), t.consentRecorded)}
             >
               {consent?.decision === "given" ? t.withdraw : t.giveAgain}
             </Button>
@@ -156,7 +196,8 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
 
           <section className="fr-mb-4w" aria-labelledby="candidate-rgpd">
             <h2 id="candidate-rgpd" className="fr-h4">{t.rgpd}</h2>
-            <p>{t.rgpdLead}</p>
+            <Status section="rgpd" message={message} />
+            <p>{self ? t.rgpdLeadSelf : t.rgpdLead}</p>
             <ul className="fr-btns-group fr-btns-group--inline-md">
               <li><a className="fr-btn fr-btn--secondary" href={exportUrl(candidate.id)} download>{t.export}</a></li>
               <li><Button priority="tertiary" onClick={() => setConfirmErase(true)} disabled={confirmErase}>{t.erase}</Button></li>
@@ -164,9 +205,9 @@ export const CandidateProfile = ({ candidate, onChanged, onErased }: { candidate
             {confirmErase && (
               <div className="fr-alert fr-alert--warning fr-mt-2w" role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-text">
                 <h3 id="erase-title" className="fr-alert__title">{t.eraseConfirmTitle}</h3>
-                <p id="erase-text">{t.eraseConfirm}</p>
+                <p id="erase-text">{self ? t.eraseConfirmSelf : t.eraseConfirm}</p>
                 <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
-                  <li><Button disabled={busy} onClick={() => run(() => eraseCandidate(candidate.id), t.erased, onErased)}>{t.eraseConfirmButton}</Button></li>
+                  <li><Button disabled={busy} onClick={() => run("rgpd", () => eraseCandidate(candidate.id), t.erased, onErased)}>{t.eraseConfirmButton}</Button></li>
                   <li><Button priority="secondary" onClick={() => setConfirmErase(false)}>{candidatesText.form.cancel}</Button></li>
                 </ul>
               </div>

@@ -1,6 +1,8 @@
 // "Mon profil": the candidate's own profile, created by themselves if it does not exist yet.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useState } from "react";
+import { paths } from "../layout/router.domain.ts";
+import { Link, navigate } from "../layout/router.tsx";
 import { RequireSession, useSession } from "../accounts/index.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
@@ -12,7 +14,7 @@ import { ProfileScreen } from "./CandidatePage.tsx";
 
 const t = candidatesText.mine;
 
-const Mine = () => {
+const Mine = ({ onErased }: { onErased: () => void }) => {
   const { user } = useSession();
   const [state, setState] = useState<"loading" | "none" | "exists" | { error: string }>("loading");
   useEffect(() => {
@@ -28,7 +30,7 @@ const Mine = () => {
   }, []);
   usePageTitle(t.title);
   if (state === "loading") return <p role="status">…</p>;
-  if (state === "exists") return <ProfileScreen id={null} title={t.title} />;
+  if (state === "exists") return <ProfileScreen id={null} title={t.title} onErased={onErased} />;
   if (typeof state === "object") {
     return (
       <>
@@ -54,8 +56,36 @@ const Mine = () => {
   );
 };
 
-export const MyProfilePage = () => (
-  <RequireSession title={t.title} kinds={["candidate"]} signedOut="explain">
-    <Mine />
-  </RequireSession>
-);
+/**
+ * After the person's own erasure: their account and session are gone too, so a page of its own (not guarded)
+ * says what happened, rather than "Mon profil" asking to sign in.
+ */
+export const MyProfileErasedPage = () => {
+  usePageTitle(t.erasedTitle);
+  return (
+    <>
+      <PageHeading>{t.erasedTitle}</PageHeading>
+      <Alert severity="success" small description={t.erasedLead} className="fr-mb-3w" />
+      <p>{t.erasedAgain}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li><Link className="fr-btn" href={paths.home}>{t.home}</Link></li>
+        <li><Link className="fr-btn fr-btn--secondary" href={paths.signUp}>{t.signUp}</Link></li>
+      </ul>
+    </>
+  );
+};
+
+export const MyProfilePage = () => {
+  const session = useSession();
+  return (
+    <RequireSession title={t.title} kinds={["candidate"]} signedOut="explain">
+      <Mine
+        onErased={() => {
+          navigate(paths.myProfileErased, { replace: true });
+          // The server ended the session with the account: the header shows it signed out.
+          void session.refresh();
+        }}
+      />
+    </RequireSession>
+  );
+};

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { bodyFromForm, emptyCandidateForm, formatBytes, toggle, topLevelErrors } from "./candidate-form.domain.ts";
+import { bodyFromForm, consentRequiredSelf, emptyCandidateForm, errorsForSelf, formatBytes, toggle, topLevelErrors } from "./candidate-form.domain.ts";
 
 describe("candidate form", () => {
   it("turns the typed strings into the API body", () => {
@@ -32,5 +32,10 @@ describe("candidate form", () => {
     assert.deepEqual(topLevelErrors({ "languages.0.name": "Indiquez la langue.", email: "x" }), { languages: "Indiquez la langue.", email: "x" });
     assert.equal(formatBytes(2048), "2 ko");
     assert.equal(formatBytes(3.5 * 1024 * 1024), "3,5 Mo");
+  });
+  it("tells the person filling in their own profile about their own agreement", () => {
+    const server = { consent: "L'accord de la personne est obligatoire pour créer son profil.", phone: "Numéro invalide." };
+    assert.deepEqual(errorsForSelf(server), { consent: consentRequiredSelf, phone: "Numéro invalide." });
+    assert.deepEqual(errorsForSelf({ phone: "Numéro invalide." }), { phone: "Numéro invalide." });
   });
 });

@@ -104,6 +104,11 @@ export const topLevelErrors = (errors: Record<string, string>): Record<string, s
   return result;
 };
 
+/** The server words the missing agreement for a counsellor ("l'accord de la personne"): the person filling in their own profile is told in their own terms. */
+export const consentRequiredSelf = "Cochez la case pour donner votre accord : il est nécessaire pour créer votre profil.";
+export const errorsForSelf = (errors: Record<string, string>): Record<string, string> =>
+  errors.consent ? { ...errors, consent: consentRequiredSelf } : errors;
+
 export const formatBytes = (bytes: number): string =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("fr-FR")} ko` : `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
 

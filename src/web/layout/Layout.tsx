@@ -13,7 +13,7 @@ import { applicationPaths, type RouteMatch, paths } from "./router.domain.ts";
 const applicationRoutes: readonly RouteMatch["name"][] = ["applicationsReceived", "applicationsSent", "applicationsMine", "applicationNew", "application", "notificationSettings"];
 import { offersText } from "../offers/offers.fr.ts";
 
-const candidateRoutes: readonly RouteMatch["name"][] = ["myCandidates", "newCandidate", "candidate", "myProfile"];
+const candidateRoutes: readonly RouteMatch["name"][] = ["myCandidates", "newCandidate", "candidate", "myProfile", "myProfileErased"];
 
 const navigationItems = (route: RouteMatch["name"]) => [
   { text: t.nav.home, linkProps: { href: paths.home }, isActive: route === "home" },

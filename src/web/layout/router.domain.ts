@@ -26,6 +26,7 @@ export type RouteMatch =
   | { name: "newCandidate" }
   | { name: "candidate"; candidateId: string }
   | { name: "myProfile" }
+  | { name: "myProfileErased" }
   | { name: "offers" }
   | { name: "offer"; offerId: string }
   | { name: "employers" }
@@ -57,6 +58,8 @@ export const paths = {
   newCandidate: "/candidats/nouveau",
   candidate: (candidateId: string) => `/candidats/${encodeURIComponent(candidateId)}`,
   myProfile: "/mon-profil",
+  /** Where the person lands once they erased their own data (their account and session are gone). */
+  myProfileErased: "/mon-profil/donnees-effacees",
   offers: "/offres",
   offer: (offerId: string) => `/offres/${encodeURIComponent(offerId)}`,
   employers: "/employeurs",
@@ -116,6 +119,7 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (path === paths.myCandidates) return { name: "myCandidates" };
   if (path === paths.newCandidate) return { name: "newCandidate" };
   if (path === paths.myProfile) return { name: "myProfile" };
+  if (path === paths.myProfileErased) return { name: "myProfileErased" };
   const candidate = candidatePattern.exec(path);
   if (candidate) return { name: "candidate", candidateId: candidate[1]! };
   if (path === paths.offers) return { name: "offers" };
