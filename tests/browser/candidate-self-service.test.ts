@@ -108,7 +108,7 @@ describe("Parcours de la candidate, en autonomie", () => {
     await waitForTitle(page, "Mon profil — Tremplin");
     await page.getByRole("button", { name: "Awa Diallo" }).first().click();
     const menu = page.locator(".tremplin-menu__panel:visible");
-    assert.deepEqual(await menu.getByRole("link").allInnerTexts(), ["Mon profil", "Mes candidatures"]);
+    assert.deepEqual(await menu.getByRole("link").allInnerTexts(), ["Mon compte", "Mon profil", "Mes candidatures"]);
     await screenshot(page, "candidate-03-menu");
     await assertAccessible(page);
     await page.keyboard.press("Escape");
