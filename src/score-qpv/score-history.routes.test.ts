@@ -12,6 +12,7 @@ import { fakeAssessCertainty, fakeGeocoder, fakeGeography } from "./fixtures/fak
 import type { SavedScore, SavedScoreSummary } from "./score-history.contract.ts";
 import { registerScoreHistoryRoutes } from "./score-history.routes.ts";
 import type { ScoreJob } from "./score-qpv.contract.ts";
+import { deleteReport } from "./score-qpv.queries.ts";
 import { registerScoreQpvRoutes } from "./score-qpv.routes.ts";
 
 const MAX_BYTES = 64 * 1024;
@@ -186,11 +187,20 @@ for (const engine of testEngines()) {
       assert.equal(entry?.actorUserId, aliceId);
       assert.equal(entry?.details.periodFrom, "2023-01-01");
 
-      // The saved score outlives its stored report.
-      await t.db.deleteFrom("score_qpv_reports").where("id", "=", reports[2024]).execute();
+      // The saved score outlives its stored report: the same copy, who saved it and when, without the link.
+      const saved2024 = ((await alice.request("GET", `/api/v1/organisations/${aci}/score-history`)).json().scores as SavedScoreSummary[])[0];
+      const before = (await marc.request("GET", `/api/v1/organisations/${aci}/score-history/${saved2024.id}`)).json() as SavedScore;
+      assert.equal(before.reportId, reports[2024]);
+      assert.equal(await deleteReport(t.db, reports[2024]), true);
+      assert.equal((await alice.request("GET", `/api/v1/score-qpv/reports/${reports[2024]}`)).statusCode, 404);
       const list = (await alice.request("GET", `/api/v1/organisations/${aci}/score-history`)).json().scores as SavedScoreSummary[];
       assert.deepEqual(list.map((s) => [s.period.to, s.reportId]), [["2024-12-31", null], ["2025-12-31", reports[2025]]]);
-      assert.equal((await alice.request("GET", `/api/v1/organisations/${aci}/score-history/${list[0].id}`)).json().report.qpv.share, 0.6);
+      const copy = await marc.request("GET", `/api/v1/organisations/${aci}/score-history/${saved2024.id}`);
+      assert.equal(copy.statusCode, 200, copy.body);
+      assert.deepEqual(copy.json(), { ...before, reportId: null });
+      const kept = copy.json() as SavedScore;
+      assert.deepEqual([kept.label, kept.savedBy?.name, kept.report.qpv.share, kept.report.rows.located], ["Site Nord", "Alice", 0.6, 20]);
+      assert.ok(kept.report.breakdowns.byMonth.length > 0 && kept.report.geography.qpv.length > 0, "the whole aggregated report is kept");
     });
   });
 }

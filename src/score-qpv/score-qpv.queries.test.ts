@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { createJob } from "../jobs/jobs.queries.ts";
 import { type TestDatabase, testEngines } from "../server/test-engines.ts";
 import { createReportBuilder } from "./report.domain.ts";
-import { findReport, findReportIdByJob, saveReport } from "./score-qpv.queries.ts";
+import { deleteReport, findReport, findReportIdByJob, saveReport } from "./score-qpv.queries.ts";
 
 const emptyReport = () =>
   createReportBuilder({
@@ -36,6 +36,16 @@ for (const engine of testEngines()) {
     it("answers null for unknown or malformed ids", async () => {
       assert.equal(await findReport(test.db, "00000000-0000-0000-0000-000000000000"), null);
       assert.equal(await findReport(test.db, "nope"), null);
+    });
+
+    it("deletes a stored report, once", async () => {
+      const id = await saveReport(test.db, emptyReport(), { source: "api" });
+      const other = await saveReport(test.db, emptyReport(), { source: "api" });
+      assert.equal(await deleteReport(test.db, id), true);
+      assert.equal(await findReport(test.db, id), null);
+      assert.equal(await deleteReport(test.db, id), false);
+      assert.equal(await deleteReport(test.db, "nope"), false);
+      assert.ok(await findReport(test.db, other), "the other report stays");
     });
   });
 }

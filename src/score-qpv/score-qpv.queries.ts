@@ -24,8 +24,10 @@ export const saveReport = async (db: Executor, report: ScoreQpvReport, options: 
   return row.id;
 };
 
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 export const findReport = async (db: Executor, id: string): Promise<StoredReport | null> => {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db
     .selectFrom("score_qpv_reports")
     .select(["id", "report", sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as("created_at")])
@@ -39,4 +41,14 @@ export const findReport = async (db: Executor, id: string): Promise<StoredReport
 export const findReportIdByJob = async (db: Executor, jobId: string): Promise<string | null> => {
   const row = await db.selectFrom("score_qpv_reports").select("id").where("job_id", "=", jobId).executeTakeFirst();
   return row?.id ?? null;
+};
+
+/**
+ * Removes a stored report (its link no longer opens). The scores an organisation saved from it keep their copy
+ * of the aggregated report: their report_id becomes null (foreign key `on delete set null`). False when absent.
+ */
+export const deleteReport = async (db: Executor, id: string): Promise<boolean> => {
+  if (!isUuid(id)) return false;
+  const result = await db.deleteFrom("score_qpv_reports").where("id", "=", id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 };
