@@ -35,6 +35,7 @@ import { EditOfferPage, NewOfferPage } from "./offers/OfferFormPages.tsx";
 import { OfferPage } from "./offers/OfferPage.tsx";
 import { OfferSearchPage } from "./offers/OfferSearchPage.tsx";
 import { ReportPage } from "./score-qpv/ReportPage.tsx";
+import { SavedScorePage } from "./score-qpv/SavedScorePage.tsx";
 import { ScoreHistoryPage } from "./score-qpv/ScoreHistoryPage.tsx";
 import { ScoreQpvPage } from "./score-qpv/ScoreQpvPage.tsx";
 
@@ -60,6 +61,8 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <ReportPage key={route.reportId} reportId={route.reportId} />;
     case "scoreQpvHistory":
       return <ScoreHistoryPage />;
+    case "scoreQpvSavedScore":
+      return <SavedScorePage key={route.scoreId} scoreId={route.scoreId} />;
     case "applicationsReceived":
       return <ApplicationsListPage view="received" />;
     case "applicationsSent":

@@ -8,6 +8,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useSessionQuickAccess } from "../accounts/HeaderMenus.tsx";
 import { useSession } from "../accounts/SessionProvider.tsx";
 import { layoutText as t } from "./layout.fr.ts";
+import { takeKeptPosition } from "./router.tsx";
 import { applicationPaths, type RouteMatch, paths } from "./router.domain.ts";
 
 const applicationRoutes: readonly RouteMatch["name"][] = ["applicationsReceived", "applicationsSent", "applicationsMine", "applicationNew", "application", "notificationSettings"];
@@ -18,7 +19,7 @@ const candidateRoutes: readonly RouteMatch["name"][] = ["myCandidates", "newCand
 const navigationItems = (route: RouteMatch["name"]) => [
   { text: t.nav.home, linkProps: { href: paths.home }, isActive: route === "home" },
   { text: t.nav.verifyAddress, linkProps: { href: paths.verifyAddress }, isActive: route === "verifyAddress" },
-  { text: t.nav.scoreQpv, linkProps: { href: paths.scoreQpv }, isActive: route === "scoreQpv" || route === "scoreQpvReport" || route === "scoreQpvHistory" },
+  { text: t.nav.scoreQpv, linkProps: { href: paths.scoreQpv }, isActive: route === "scoreQpv" || route === "scoreQpvReport" || route === "scoreQpvHistory" || route === "scoreQpvSavedScore" },
   {
     text: "Candidatures",
     isActive: applicationRoutes.includes(route),
@@ -43,7 +44,10 @@ const navigationItems = (route: RouteMatch["name"]) => [
   { text: t.nav.api, linkProps: { href: paths.apiDocs, title: t.apiLinkTitle } },
 ];
 
-/** Moves focus to the new page's <h1> after a client-side navigation (not on first load). */
+/**
+ * Moves focus to the new page's <h1> after a client-side navigation (not on first load, nor after a
+ * navigation that keeps the position: a filter applied in place).
+ */
 const useFocusOnNavigation = (locationKey: string) => {
   const first = useRef(true);
   useEffect(() => {
@@ -51,6 +55,7 @@ const useFocusOnNavigation = (locationKey: string) => {
       first.current = false;
       return;
     }
+    if (takeKeptPosition()) return;
     document.querySelector<HTMLElement>("main h1")?.focus();
   }, [locationKey]);
 };

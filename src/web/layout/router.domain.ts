@@ -22,6 +22,7 @@ export type RouteMatch =
   | { name: "chooseOrganisation" }
   | { name: "acceptInvitation" }
   | { name: "scoreQpvHistory" }
+  | { name: "scoreQpvSavedScore"; scoreId: string }
   | { name: "myCandidates" }
   | { name: "newCandidate" }
   | { name: "candidate"; candidateId: string }
@@ -53,6 +54,7 @@ export const paths = {
   chooseOrganisation: "/mon-organisation/choisir",
   acceptInvitation: "/invitations/accepter",
   scoreQpvHistory: "/score-qpv/historique",
+  scoreQpvSavedScore: (scoreId: string) => `/score-qpv/historique/${encodeURIComponent(scoreId)}`,
   // Candidates (src/web/candidates).
   myCandidates: "/candidats",
   newCandidate: "/candidats/nouveau",
@@ -97,6 +99,7 @@ const accountRoutes: Record<string, RouteMatch["name"]> = {
 
 const candidatePattern = /^\/candidats\/([0-9a-f-]{36})$/;
 const reportPattern = /^\/score-qpv\/rapports\/([^/]+)$/;
+const savedScorePattern = /^\/score-qpv\/historique\/([0-9a-fA-F-]{36})$/;
 const offerPattern = /^\/offres\/([^/]+)$/;
 const editOfferPattern = /^\/mes-offres\/([0-9a-fA-F-]{36})\/modifier$/;
 
@@ -116,6 +119,8 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (Object.hasOwn(accountRoutes, path)) return { name: accountRoutes[path] } as RouteMatch;
   const report = reportPattern.exec(path);
   if (report) return { name: "scoreQpvReport", reportId: decodeURIComponent(report[1]) };
+  const savedScore = savedScorePattern.exec(path);
+  if (savedScore) return { name: "scoreQpvSavedScore", scoreId: savedScore[1]!.toLowerCase() };
   if (path === paths.myCandidates) return { name: "myCandidates" };
   if (path === paths.newCandidate) return { name: "newCandidate" };
   if (path === paths.myProfile) return { name: "myProfile" };

@@ -23,12 +23,27 @@ export const useLocation = (): { pathname: string; search: string } => {
   return { pathname: url.pathname, search: url.search };
 };
 
-/** Client-side navigation; `replace` does not add a history entry. */
-export const navigate = (to: string, options: { replace?: boolean } = {}) => {
+let keptPosition = false;
+
+/**
+ * Client-side navigation; `replace` does not add a history entry; `keepPosition` neither scrolls to the top
+ * nor moves focus to the page's heading (a filter of the page applied in place, its control keeps focus).
+ */
+export const navigate = (to: string, options: { replace?: boolean; keepPosition?: boolean } = {}) => {
+  const previous = snapshot();
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
-  window.scrollTo(0, 0);
+  // Only a location that changes reaches the layout's focus effect, which takes the flag back.
+  keptPosition = options.keepPosition === true && snapshot() !== previous;
+  if (!options.keepPosition) window.scrollTo(0, 0);
   notify();
+};
+
+/** True once after a navigation made with `keepPosition` (read by the layout, which then leaves focus alone). */
+export const takeKeptPosition = (): boolean => {
+  const kept = keptPosition;
+  keptPosition = false;
+  return kept;
 };
 
 const isPlainLeftClick = (event: MouseEvent<HTMLAnchorElement>) =>

@@ -1,6 +1,8 @@
 // Page "Historique du Score QPV" of the acting employer: the chart of the QPV and rural shares period after
-// period with the national reference, its data table, and the saved scores (link to the report, delete for admins).
+// period with the national reference, its data table, and the saved scores (link to the saved copy and to the
+// original report while it is kept, delete for admins); a filter by label (?libelle=) applies to all three.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useEffect, useRef, useState } from "react";
 import { NATIONAL_QPV_SHARE } from "../../score-qpv/report.domain.ts";
@@ -9,11 +11,21 @@ import { RequireSession, useSession } from "../accounts/index.ts";
 import type { SessionOrganisation } from "../accounts/index.ts";
 import { errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
-import { Link } from "../layout/router.tsx";
+import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
 import { formatShare } from "../shared-format.ts";
 import { HistoryChart } from "./HistoryChart.tsx";
-import { compareSavedScores, historySeries, periodLabel } from "./history.domain.ts";
+import {
+  compareSavedScores,
+  effectiveFilter,
+  filterByLabel,
+  historySeries,
+  historyUrl,
+  labelChoices,
+  labelFilterFromSearch,
+  type LabelFilter,
+  scoreName,
+} from "./history.domain.ts";
 import { historyText } from "./history.fr.ts";
 import { compareShares } from "./report.domain.ts";
 import { deleteSavedScore, fetchScoreHistory } from "./score-qpv.api.ts";
@@ -34,7 +46,7 @@ const RemoveButton = ({ score, onRemoved }: { score: SavedScoreSummary; onRemove
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
-  const period = periodLabel(score.period.from, score.period.to) + (score.label ? ` · ${score.label}` : "");
+  const period = scoreName(score);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
@@ -70,7 +82,41 @@ const RemoveButton = ({ score, onRemoved }: { score: SavedScoreSummary; onRemove
   );
 };
 
+/** "Tous", each label, "Sans libellé": applied on change, in place (the focus stays on the select). */
+const LabelFilterSelect = ({ choices, filter }: { choices: (string | null)[]; filter: LabelFilter }) => (
+  <Select
+    className="tremplin-history-filter"
+    label={t.filterLabel}
+    hint={t.filterHint}
+    nativeSelectProps={{
+      value: historyUrl(filter),
+      onChange: (event) => navigate(event.target.value, { replace: true, keepPosition: true }),
+    }}
+  >
+    <option value={historyUrl({ kind: "all" })}>{t.filterAll}</option>
+    {choices.map((label) => (
+      <option key={label ?? ""} value={historyUrl({ kind: "label", label })}>{label ?? t.filterNone}</option>
+    ))}
+  </Select>
+);
+
+const scoreLinks = (score: SavedScoreSummary) => {
+  const name = scoreName(score);
+  return (
+    <>
+      <Link className="fr-link tremplin-nowrap" href={paths.scoreQpvSavedScore(score.id)} aria-label={t.scoreLinkTitle(name)}>{t.scoreLink}</Link>
+      <br />
+      {score.reportId ? (
+        <Link className="fr-link fr-link--sm tremplin-nowrap" href={paths.scoreQpvReport(score.reportId)} aria-label={t.reportLinkTitle(name)}>{t.reportLink}</Link>
+      ) : (
+        <span className="fr-text--xs fr-text-mention--grey">{t.reportGone}</span>
+      )}
+    </>
+  );
+};
+
 const History = ({ organisation }: { organisation: SessionOrganisation }) => {
+  const { search } = useLocation();
   const [state, setState] = useState<State>({ kind: "loading" });
   const [notice, setNotice] = useState<{ severity: "success" | "error"; message: string } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -91,6 +137,13 @@ const History = ({ organisation }: { organisation: SessionOrganisation }) => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
+  // A label no saved score has any more (its last one deleted, an old link) leaves the query string.
+  const asked = labelFilterFromSearch(search);
+  const staleLabel = state.kind === "done" && asked.kind === "label" && effectiveFilter(asked, labelChoices(state.scores)).kind === "all";
+  useEffect(() => {
+    if (staleLabel) navigate(historyUrl({ kind: "all" }), { replace: true, keepPosition: true });
+  }, [staleLabel]);
+
   const onRemoved = (message: string | null, error?: string) => {
     setNotice(message ? { severity: "success", message } : { severity: "error", message: error ?? "" });
     if (message) setVersion((v) => v + 1);
@@ -99,9 +152,13 @@ const History = ({ organisation }: { organisation: SessionOrganisation }) => {
   if (state.kind === "loading") return <p role="status">{t.loading}</p>;
   if (state.kind === "error") return <Alert severity="error" small description={state.message} />;
 
-  const scores = [...state.scores].sort(compareSavedScores);
+  const all = [...state.scores].sort(compareSavedScores);
+  const choices = labelChoices(all);
+  const filter = effectiveFilter(asked, choices);
+  const scores = filterByLabel(all, filter);
   const series = historySeries(scores);
-  const reference = scores.at(-1)?.nationalQpvShare ?? NATIONAL_QPV_SHARE;
+  // The reference of the latest saved score, whatever the filter: one line for every view.
+  const reference = all.at(-1)?.nationalQpvShare ?? NATIONAL_QPV_SHARE;
   return (
     <>
       {notice && (
@@ -109,10 +166,18 @@ const History = ({ organisation }: { organisation: SessionOrganisation }) => {
           <Alert severity={notice.severity} small description={notice.message} />
         </div>
       )}
-      {scores.length === 0 ? (
+      {all.length === 0 ? (
         <Alert severity="info" small description={t.empty} />
       ) : (
         <>
+          {choices.length > 0 && (
+            <div className="fr-mt-4w" data-testid="label-filter">
+              <LabelFilterSelect choices={choices} filter={filter} />
+              <p className="fr-text--sm fr-mb-0" role="status">
+                {filter.kind === "label" ? t.filterSummary(scores.length, all.length, filter.label) : ""}
+              </p>
+            </div>
+          )}
           <section aria-labelledby="historique-evolution" className="fr-mt-4w">
             <h2 id="historique-evolution">{t.chartHeading}</h2>
             <HistoryChart series={series} reference={reference} />
@@ -138,18 +203,13 @@ const History = ({ organisation }: { organisation: SessionOrganisation }) => {
                 caption={t.listCaption}
                 headers={[...(isAdmin ? t.listHeaders : t.listHeadersMember)]}
                 data={[...scores].reverse().map((score) => {
-                  const period = periodLabel(score.period.from, score.period.to);
                   const row = [
                     t.savedOn(score.savedAt, score.savedBy?.name ?? null),
                     t.period(score.period.from, score.period.to),
                     score.label ?? t.noLabel,
                     formatShare(score.qpv.share),
                     formatShare(score.rural.share),
-                    score.reportId ? (
-                      <Link className="fr-link" href={paths.scoreQpvReport(score.reportId)} aria-label={t.reportLinkTitle(period + (score.label ? ` · ${score.label}` : ""))}>{t.reportLink}</Link>
-                    ) : (
-                      t.reportGone
-                    ),
+                    scoreLinks(score),
                   ];
                   return isAdmin ? [...row, <RemoveButton key={score.id} score={score} onRemoved={onRemoved} />] : row;
                 })}

@@ -2,7 +2,20 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { SavedScoreSummary } from "../../score-qpv/score-history.contract.ts";
 import { formatShare } from "../shared-format.ts";
-import { axisLabel, chartScale, compareSavedScores, historySeries, periodLabel, trimShare } from "./history.domain.ts";
+import {
+  axisLabel,
+  chartScale,
+  compareSavedScores,
+  effectiveFilter,
+  filterByLabel,
+  historySeries,
+  historyUrl,
+  labelChoices,
+  labelFilterFromSearch,
+  periodLabel,
+  scoreName,
+  trimShare,
+} from "./history.domain.ts";
 
 let n = 0;
 const saved = (from: string, to: string, qpv: number | null, o: { label?: string; savedAt?: string; rural?: number | null } = {}): SavedScoreSummary => ({
@@ -60,6 +73,62 @@ describe("score history", () => {
       ["2025 · Site Nord", "2025", null, null],
     ]);
     assert.deepEqual(historySeries([]), []);
+  });
+
+  it("names a saved score by its period and label", () => {
+    assert.equal(scoreName(saved("2024-01-01", "2024-12-31", 0.1)), "2024");
+    assert.equal(scoreName(saved("2023-07-01", "2024-06-30", 0.1, { label: "Site Nord" })), "juillet 2023 à juin 2024 · Site Nord");
+  });
+
+  it("reads and writes the label filter in the query string, « sans libellé » as an empty libelle", () => {
+    assert.deepEqual(labelFilterFromSearch(""), { kind: "all" });
+    assert.deepEqual(labelFilterFromSearch("?autre=1"), { kind: "all" });
+    assert.deepEqual(labelFilterFromSearch("?libelle=Site%20Nord"), { kind: "label", label: "Site Nord" });
+    assert.deepEqual(labelFilterFromSearch("?libelle=Caf%C3%A9+%26+Co"), { kind: "label", label: "Café & Co" });
+    assert.deepEqual(labelFilterFromSearch("?libelle="), { kind: "label", label: null });
+    assert.equal(historyUrl({ kind: "all" }), "/score-qpv/historique");
+    assert.equal(historyUrl({ kind: "label", label: null }), "/score-qpv/historique?libelle=");
+    for (const label of ["Site Nord", "Café & Co", "50 % = ?", "#1"]) {
+      const url = historyUrl({ kind: "label", label });
+      assert.deepEqual(labelFilterFromSearch(url.slice(url.indexOf("?"))), { kind: "label", label }, label);
+    }
+  });
+
+  it("offers « Tous », each distinct label in French order, and « sans libellé » when some scores have none", () => {
+    const mixed = [
+      saved("2024-01-01", "2024-12-31", 0.1, { label: "Siège" }),
+      saved("2024-01-01", "2024-12-31", 0.1),
+      saved("2024-01-01", "2024-12-31", 0.1, { label: "Site Nord" }),
+      saved("2025-01-01", "2025-12-31", 0.1, { label: "Siège" }),
+      saved("2025-01-01", "2025-12-31", 0.1, { label: "Écully" }),
+    ];
+    assert.deepEqual(labelChoices(mixed), ["Écully", "Siège", "Site Nord", null]);
+    assert.deepEqual(labelChoices([saved("2024-01-01", "2024-12-31", 0.1, { label: "A" }), saved("2025-01-01", "2025-12-31", 0.1, { label: "B" })]), ["A", "B"]);
+    assert.deepEqual(labelChoices([saved("2024-01-01", "2024-12-31", 0.1), saved("2025-01-01", "2025-12-31", 0.1, { label: "B" })]), ["B", null]);
+    // Nothing to choose from: one group only.
+    assert.deepEqual(labelChoices([saved("2024-01-01", "2024-12-31", 0.1), saved("2025-01-01", "2025-12-31", 0.1)]), []);
+    assert.deepEqual(labelChoices([saved("2024-01-01", "2024-12-31", 0.1, { label: "A" }), saved("2025-01-01", "2025-12-31", 0.1, { label: "A" })]), []);
+    assert.deepEqual(labelChoices([]), []);
+  });
+
+  it("filters the scores, and the chart's series, on one label; an unknown label shows them all", () => {
+    const list = [
+      saved("2023-01-01", "2023-12-31", 0.1, { label: "Siège" }),
+      saved("2023-01-01", "2023-12-31", 0.2),
+      saved("2024-01-01", "2024-12-31", 0.15, { label: "Siège" }),
+      saved("2024-01-01", "2024-12-31", 0.3),
+    ];
+    const choices = labelChoices(list);
+    const siege = effectiveFilter({ kind: "label", label: "Siège" }, choices);
+    assert.deepEqual(siege, { kind: "label", label: "Siège" });
+    assert.deepEqual(filterByLabel(list, siege).map((s) => s.id), [list[0].id, list[2].id]);
+    assert.deepEqual(historySeries(filterByLabel(list, siege)).map((p) => [p.name, p.qpvEvolution]), [["2023 · Siège", null], ["2024 · Siège", 5]]);
+    const none = effectiveFilter({ kind: "label", label: null }, choices);
+    assert.deepEqual(filterByLabel(list, none).map((s) => s.qpv.share), [0.2, 0.3]);
+    assert.deepEqual(effectiveFilter({ kind: "label", label: "Lyon" }, choices), { kind: "all" });
+    assert.deepEqual(effectiveFilter({ kind: "label", label: "siège" }, choices), { kind: "all" }, "labels match exactly");
+    assert.deepEqual(effectiveFilter({ kind: "label", label: "Siège" }, []), { kind: "all" }, "no choice, no filter");
+    assert.equal(filterByLabel(list, { kind: "all" }).length, 4);
   });
 
   it("drops a zero decimal from round shares", () => {

@@ -1,5 +1,6 @@
-// Pure helpers of the Score QPV history page: period labels, ordering, the chart series and its scale.
+// Pure helpers of the Score QPV history page: period labels, ordering, the filter by label, the chart series and its scale.
 import type { SavedScoreSummary } from "../../score-qpv/score-history.contract.ts";
+import { paths } from "../layout/router.domain.ts";
 
 const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const parts = (iso: string) => ({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
@@ -46,6 +47,46 @@ export const compareSavedScores = (a: SavedScoreSummary, b: SavedScoreSummary): 
   a.savedAt.localeCompare(b.savedAt) ||
   a.id.localeCompare(b.id);
 
+/** A saved score as the pages name it: "2024", or "2024 · Site Nord". */
+export const scoreName = (score: Pick<SavedScoreSummary, "period" | "label">): string => {
+  const period = periodLabel(score.period.from, score.period.to);
+  return score.label ? `${period} · ${score.label}` : period;
+};
+
+/** The saved scores the history shows: all of them, or those of one label (null: those without a label). */
+export type LabelFilter = { kind: "all" } | { kind: "label"; label: string | null };
+
+const labelParam = "libelle";
+
+/** The filter of a query string: no `libelle` is all; an empty `libelle=` the scores without a label; else that label. */
+export const labelFilterFromSearch = (search: string): LabelFilter => {
+  const label = new URLSearchParams(search).get(labelParam);
+  if (label === null) return { kind: "all" };
+  return { kind: "label", label: label === "" ? null : label };
+};
+
+/** The history page's URL for a filter (the inverse of `labelFilterFromSearch`). */
+export const historyUrl = (filter: LabelFilter): string =>
+  filter.kind === "all" ? paths.scoreQpvHistory : `${paths.scoreQpvHistory}?${new URLSearchParams({ [labelParam]: filter.label ?? "" })}`;
+
+/**
+ * The labels to filter on: the distinct labels in French order, then null when some scores have none.
+ * Empty when there is nothing to choose (every score under the same label, or none).
+ */
+export const labelChoices = (scores: readonly SavedScoreSummary[]): (string | null)[] => {
+  const labels = [...new Set(scores.flatMap((s) => (s.label === null ? [] : [s.label])))].sort((a, b) => a.localeCompare(b, "fr"));
+  const choices = scores.some((s) => s.label === null) ? [...labels, null] : labels;
+  return choices.length > 1 ? choices : [];
+};
+
+/** The filter that applies: the one asked for when it names one of the choices, else all the scores. */
+export const effectiveFilter = (asked: LabelFilter, choices: readonly (string | null)[]): LabelFilter =>
+  asked.kind === "label" && choices.includes(asked.label) ? asked : { kind: "all" };
+
+/** The scores a filter keeps, in their order. */
+export const filterByLabel = <T extends Pick<SavedScoreSummary, "label">>(scores: readonly T[], filter: LabelFilter): T[] =>
+  filter.kind === "all" ? [...scores] : scores.filter((s) => s.label === filter.label);
+
 export type HistoryPoint = {
   scoreId: string;
   period: { from: string; to: string };
@@ -79,12 +120,11 @@ export const historySeries = (scores: readonly SavedScoreSummary[]): HistoryPoin
     const labelKey = score.label ?? "";
     const evolution = previousShare.has(labelKey) ? points(score.qpv.share, previousShare.get(labelKey) ?? null) : null;
     previousShare.set(labelKey, score.qpv.share);
-    const period = periodLabel(score.period.from, score.period.to);
     return {
       scoreId: score.id,
       period: score.period,
       label: score.label,
-      name: score.label ? `${period} · ${score.label}` : period,
+      name: scoreName(score),
       axis: axisLabel(score.period.from, score.period.to),
       located: score.rows.located,
       qpvShare: score.qpv.share,

@@ -41,6 +41,9 @@ export const reportFileUrl = (id: string, format: ReportFormat) => fillPath(scor
 export const fetchScoreHistory = (organisationId: string, signal?: AbortSignal) =>
   getJson(fillPath(scoreHistoryRoutes.list.url, { id: organisationId }), savedScoreListSchema, signal);
 
+export const fetchSavedScore = (organisationId: string, scoreId: string, signal?: AbortSignal) =>
+  getJson(fillPath(scoreHistoryRoutes.get.url, { id: organisationId, scoreId }), savedScoreSchema, signal);
+
 export const saveScore = (organisationId: string, body: SaveScoreBody) =>
   sendJson("POST", fillPath(scoreHistoryRoutes.save.url, { id: organisationId }), body, savedScoreSchema);
 
