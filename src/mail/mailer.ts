@@ -31,7 +31,7 @@ export const retryDelayMs = (attempt: number): number => 60_000 * 2 ** (attempt 
 export const createMailer = (deps: { db: Database; transport: MailTransport; from: string; clock?: Clock }): Mailer => {
   const clock = deps.clock ?? systemClock;
   let running: Promise<number> | null = null;
-  let again = false;
+  let next: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
   const sendDue = async (): Promise<number> => {
@@ -52,22 +52,22 @@ export const createMailer = (deps: { db: Database; transport: MailTransport; fro
     }
   };
 
-  const flush = async (): Promise<number> => {
-    if (running) {
-      again = true;
+  // One pass at a time. A flush asked while a pass runs gets one more pass after it (shared by every
+  // caller meanwhile): the running pass may have read the outbox before that caller's mails were committed.
+  const flush = (): Promise<number> => {
+    if (!running) {
+      running = sendDue().finally(() => {
+        running = null;
+      });
       return running;
     }
-    running = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        total += await sendDue();
-      } while (again);
-      return total;
-    })().finally(() => {
-      running = null;
-    });
-    return running;
+    next ??= running
+      .catch(() => 0)
+      .then(() => {
+        next = null;
+        return flush();
+      });
+    return next;
   };
 
   return {
@@ -77,7 +77,7 @@ export const createMailer = (deps: { db: Database; transport: MailTransport; fro
     },
     flush,
     async idle() {
-      while (running) await running.catch(() => 0);
+      while (running || next) await (next ?? running)!.catch(() => 0);
     },
     start(intervalMs = 30_000) {
       timer ??= setInterval(() => flush().catch(() => {}), intervalMs);
