@@ -1,9 +1,9 @@
 // Browser tests of the password reset and the organisation screens, reading the links from the mails the real app writes; with axe.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { waitForMail } from "../support/mail-dir.ts";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const password = "un mot de passe solide";
 
@@ -22,13 +22,9 @@ describe("password reset and organisations in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
   const seen = new Set<string>();
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
   });
 
   const mailTo = (email: string) => waitForMail(server.mailDir!, email, { seen });

@@ -1,9 +1,9 @@
 // Browser tests of the signed-in shell: sign-in page, header menus, guard, sign-out; with axe.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { waitForMail } from "../support/mail-dir.ts";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const password = "un mot de passe solide";
 
@@ -15,13 +15,9 @@ const assertNoViolation = async (page: Page) => {
 describe("accounts in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
   });
 
   /** Creates a verified account through the API (as another browser would), reading the code from the mail directory. */

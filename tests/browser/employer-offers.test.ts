@@ -3,12 +3,12 @@
 // appellation picker, address geocoded offline, French errors on their fields), finds it in the public search,
 // edits it and closes it. axe on every screen.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { hashPassword } from "../../src/accounts/passwords.ts";
 import { insertUser } from "../../src/accounts/users.queries.ts";
 import { type RunningApp, startRealApp } from "../support/real-app.ts";
-import { describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const password = "un mot de passe solide";
 
@@ -26,14 +26,10 @@ const describedBy = async (page: Page, id: string) => {
 describe("Mes offres (employeur)", () => {
   let app: RunningApp;
   let browser: Browser;
-  before(async () => {
-    app = (await startServer(startRealApp)) as RunningApp;
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  withServerAndBrowser<RunningApp>((started, chromium) => {
+    app = started;
+    browser = chromium;
+  }, startRealApp);
 
   it("publishes, finds, edits and closes an offer; an old offer is flagged and confirmed", async () => {
     // The employer's account and organisation, and an offer not updated for 70 days (through the API and the database).

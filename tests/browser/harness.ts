@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
+import { after, before } from "node:test";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { startRealApp } from "../support/real-app.ts";
 
@@ -45,6 +46,24 @@ export const launchBrowser = async (): Promise<Browser> => {
     );
   }
   return chromium.launch({ executablePath, args: chromiumArgs });
+};
+
+/**
+ * The before/after hooks of a browser suite: starts the server (the real app by default) and chromium before
+ * its tests, hands them to `use`, and closes both after. Call it inside the suite's `describe`.
+ */
+export const withServerAndBrowser = <S extends RunningServer>(use: (server: S, browser: Browser) => void, start?: () => Promise<S>) => {
+  let server: S | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = (await startServer(start)) as S;
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 };
 
 /** A French page with console errors collected, so a test can assert there were none. */

@@ -1,19 +1,15 @@
 // Browser test of the frame: French document, titles per route, real links with client navigation, axe on home.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 describe("layout and home page", () => {
   let server: RunningServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
   });
 
   it("is in French, titled per page, and navigates with real links without reloading", async () => {

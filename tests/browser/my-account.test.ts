@@ -1,10 +1,10 @@
 // Browser test of "Mon compte": reached from the user menu, change of password (wrong current one, then the
 // right one, other sessions signed out), sign-in with the new password; the explanation for accounts without one. With axe.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { waitForMail } from "../support/mail-dir.ts";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const password = "un mot de passe solide";
 const newPassword = "une phrase toute neuve";
@@ -24,13 +24,9 @@ const describedBy = (page: Page, fieldId: string) =>
 describe("Mon compte in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
   });
 
   /** A verified account created through the API, as another browser would. */

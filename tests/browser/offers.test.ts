@@ -1,10 +1,10 @@
 // Browser test of the public offer search: list and offline map, filters through the URL, offer page, employer directory, axe.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { offerSearchText } from "../../src/offers/offers.domain.ts";
 import { startRealApp } from "../support/real-app.ts";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 /** The real app with two employers and three offers in Paris (ROME codes and labels of the shipped v460 reference). */
 const startWithOffers = async (): Promise<RunningServer> => {
@@ -46,14 +46,10 @@ const startWithOffers = async (): Promise<RunningServer> => {
 describe("Offres d'emploi (public search)", () => {
   let server: RunningServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer(startWithOffers);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
+  }, startWithOffers);
 
   it("searches by keywords around an address, lists the offers and draws them on an offline map", async () => {
     const { page, errors } = await newPage(browser);

@@ -1,10 +1,10 @@
 // Browser test of the Score QPV: upload, columns, mapping, progress, report page, downloads, axe.
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const fixture = (name: string) => resolve(import.meta.dirname, "fixtures", name);
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -54,13 +54,9 @@ const runToReport = async (page: Page) => {
 describe("Score QPV", () => {
   let server: RunningServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
   });
 
   it("scores an HR export with recognised headers and shows the QPV share on the report page", async () => {

@@ -1,8 +1,8 @@
 // Browser test of "Vérifier une adresse": result text, uncertainty, field errors, offline map, axe.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const check = async (page: Page, address: string) => {
   await page.getByRole("textbox", { name: /^Adresse/ }).fill(address);
@@ -12,13 +12,9 @@ const check = async (page: Page, address: string) => {
 describe("Vérifier une adresse", () => {
   let server: RunningServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
   });
 
   it("shows the QPV of an address, its precision, and draws the map without any network request outside the app", async () => {
