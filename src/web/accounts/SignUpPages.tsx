@@ -11,6 +11,7 @@ import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
 import { resendCode, signUp, verifyEmail } from "./accounts.api.ts";
+import { passwordRuleError } from "./password-reset.domain.ts";
 import { landingAfterVerification, returnPathFromSearch, withReturn } from "./session.domain.ts";
 import { useSession } from "./SessionProvider.tsx";
 
@@ -33,7 +34,6 @@ const t = {
     missingKind: "Indiquez si vous êtes candidat·e ou professionnel·le.",
     missingName: "Indiquez votre nom.",
     missingEmail: "Saisissez votre adresse électronique.",
-    shortPassword: "Le mot de passe doit contenir au moins 10 caractères.",
     haveAccount: "Vous avez déjà un compte ?",
     signIn: "Se connecter",
   },
@@ -69,7 +69,8 @@ export const SignUpPage = () => {
         if (!values.kind) local.kind = s.missingKind;
         if (!values.name.trim()) local.name = s.missingName;
         if (!values.email.trim()) local.email = s.missingEmail;
-        if (values.password.length < 10) local.password = s.shortPassword;
+        const passwordError = passwordRuleError(values.password);
+        if (passwordError) local.password = passwordError;
         return local;
       },
       send: async () => {

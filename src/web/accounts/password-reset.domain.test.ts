@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { emailError, looksLikeEmail, newPasswordErrors, tokenFromLink } from "./password-reset.domain.ts";
+import { emailError, looksLikeEmail, newPasswordErrors, passwordRuleError, tokenFromLink } from "./password-reset.domain.ts";
 
 const token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
 
 describe("password reset pages", () => {
+  it("applies the server's password rule, for sign-up too: 10 to 200 characters", () => {
+    assert.match(passwordRuleError("court")!, /au moins 10/);
+    assert.equal(passwordRuleError("une phrase de passe"), undefined);
+    assert.match(passwordRuleError("x".repeat(201))!, /200/);
+  });
   it("reads the token of the e-mailed link from the fragment, tolerating the query string", () => {
     assert.equal(token.length, 43);
     assert.equal(tokenFromLink(`#jeton=${token}`), token);

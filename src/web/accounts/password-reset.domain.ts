@@ -25,11 +25,18 @@ export const emailError = (email: string): string | undefined => {
   return undefined;
 };
 
-/** Same rules as sign-up (accounts.contract.ts): 10 to 200 characters; the confirmation must match. */
+/** The server's password rule (accounts.contract.ts): 10 to 200 characters. */
+export const passwordRuleError = (password: string): string | undefined => {
+  if (password.length < 10) return t.reset.shortPassword;
+  if (password.length > 200) return t.reset.longPassword;
+  return undefined;
+};
+
+/** A new password (reset, change): the rule above, and the confirmation must match. */
 export const newPasswordErrors = (values: { password: string; confirmation: string }): Record<string, string> => {
   const errors: Record<string, string> = {};
-  if (values.password.length < 10) errors.password = t.reset.shortPassword;
-  else if (values.password.length > 200) errors.password = t.reset.longPassword;
+  const rule = passwordRuleError(values.password);
+  if (rule) errors.password = rule;
   if (!values.confirmation) errors.confirmation = t.reset.missingConfirmation;
   else if (values.confirmation !== values.password) errors.confirmation = t.reset.mismatch;
   return errors;
