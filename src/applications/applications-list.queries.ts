@@ -155,3 +155,49 @@ export const organisationNames = async (db: Executor, ids: (string | null)[]): P
   const rows = await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", wanted).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 };
+
+/** A person whose direct hire the employer may record: what its applications already share of her, no more. */
+export type HireableCandidate = { id: string; firstName: string | null; lastName: string | null; postcode: string | null; recordedByEmployer: boolean };
+
+/**
+ * The people an employer may record a direct hire for: those its organisation registered, and those who applied
+ * to it (applications it still sees: 730 days, accepted ones always). Not anonymised; by name, `q` matching
+ * words of the first or last name; `candidateId` narrows to one person.
+ */
+export const listHireableCandidates = async (
+  db: Executor,
+  scope: { organisationId: string; now: Date },
+  filters: { q?: string; candidateId?: string; limit: number },
+): Promise<{ items: HireableCandidate[]; total: number }> => {
+  const cutoff = employerVisibilityCutoff(scope.now);
+  let query = db
+    .selectFrom("candidates as c")
+    .where("c.anonymised_at", "is", null)
+    .where((eb) =>
+      eb("c.id", "in", (inner) =>
+        inner
+          .selectFrom("applications as a")
+          .select("a.candidate_id as id")
+          .where("a.employer_organisation_id", "=", scope.organisationId)
+          .where((w) => w.or([w("a.created_at", ">=", cutoff), w("a.state", "=", "accepted")]))
+          .union(inner.selectFrom("candidates as r").select("r.id").where("r.created_by_organisation_id", "=", scope.organisationId)),
+      ),
+    );
+  if (filters.candidateId) query = query.where("c.id", "=", filters.candidateId);
+  for (const word of (filters.q ?? "").split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([eb(sql`unaccent(c.first_name)`, "ilike", sql`unaccent(${pattern})`), eb(sql`unaccent(c.last_name)`, "ilike", sql`unaccent(${pattern})`)]));
+  }
+  const total = Number((await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const rows = await query
+    .select(["c.id", "c.first_name", "c.last_name", "c.postcode", "c.created_by_organisation_id"])
+    .orderBy("c.last_name")
+    .orderBy("c.first_name")
+    .orderBy("c.id")
+    .limit(filters.limit)
+    .execute();
+  return {
+    total,
+    items: rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, postcode: r.postcode, recordedByEmployer: r.created_by_organisation_id === scope.organisationId })),
+  };
+};

@@ -11,7 +11,15 @@ import { parisDate } from "./application-dates.domain.ts";
 import { availableTransitions, canEditHiringDates, type TransitionName } from "./application-states.domain.ts";
 import { applicationsError } from "./applications.errors.ts";
 import { enqueueNotices } from "./applications.notify.ts";
-import { countByState, type ListFilters, type ListScope, listApplications, organisationNames, sharedCandidate } from "./applications-list.queries.ts";
+import {
+  countByState,
+  type ListFilters,
+  type ListScope,
+  listApplications,
+  listHireableCandidates,
+  organisationNames,
+  sharedCandidate,
+} from "./applications-list.queries.ts";
 import { findApplication, findCandidateOfUser, findOfferRef, insertMessage, listMessages, listTransitions, lockApplication, saveSettings, settingsOf } from "./applications.queries.ts";
 import { accessApplication, type ApplicationsDeps, type Side } from "./applications.use-cases.ts";
 
@@ -78,6 +86,19 @@ export const listForActor = async (
     await auditRead(deps, actor!, { type: "application_list", id: actor!.organisationId! }, { view, count: result.items.length });
   }
   return { ...result, counts };
+};
+
+/**
+ * The people the acting employer may record a direct hire for (see `sendApplication`): those its organisation
+ * registered and those who applied to it. Names and postcodes only, as its applications already show them; the
+ * read is audited (counts only).
+ */
+export const listHireable = async (deps: ApplicationsDeps, actor: Actor | null, query: { q?: string; candidateId?: string; limit: number }) => {
+  const employer = actor?.role.startsWith("employer_") ? actor.organisationId : null;
+  ensureAllowed(actor, "create", "application", { organisationIds: employer ? [employer] : [] }, () => applicationsError("application.not_found"));
+  const result = await listHireableCandidates(deps.db, { organisationId: employer!, now: clockOf(deps).now() }, query);
+  if (result.items.length > 0) await auditRead(deps, actor!, { type: "hireable_candidates", id: employer! }, { count: result.items.length });
+  return result;
 };
 
 export const postMessage = async (deps: ApplicationsDeps, actor: Actor | null, id: string, body: string): Promise<number> => {

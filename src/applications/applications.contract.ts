@@ -64,6 +64,13 @@ export const listQuerySchema = z.object({
   cursor: z.string().max(200).optional().describe("nextCursor de la page précédente"),
 });
 
+/** The people an employer may record a direct hire for (search by name, or one person by id). */
+export const hireableQuerySchema = z.object({
+  q: z.string().trim().max(100, "Recherche trop longue.").optional().describe("Mots du prénom ou du nom"),
+  candidateId: z.uuid("Identifiant de candidat invalide.").optional().describe("Une seule personne (par exemple celle dont le profil vient d'être créé)"),
+  limit: z.coerce.number("Nombre attendu.").int("Nombre entier attendu.").min(1, "1 au moins.").max(100, "100 au plus.").default(50),
+});
+
 export const messageBodySchema = z.object({
   body: z.string().trim().min(1, "Écrivez votre message.").max(5000, "Message : 5000 caractères au plus."),
 });
@@ -158,6 +165,20 @@ export const applicationDetailSchema = z.object({
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 export type ApplicationListPage = z.infer<typeof listPageSchema>;
 
+export const hireableCandidatesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+      postcode: z.string().nullable(),
+      recordedByEmployer: z.boolean().describe("Profil créé par l'organisation de l'employeur (sinon : la personne lui a déjà adressé une candidature)"),
+    }),
+  ),
+  total: z.number().describe("Nombre de personnes correspondantes, au-delà de la limite"),
+});
+export type HireableCandidates = z.infer<typeof hireableCandidatesSchema>;
+
 export const createdSchema = z.object({ id: z.string() });
 export const settingsSchema = z.array(z.object({ kind: z.enum(notificationKinds), label: z.string(), enabled: z.boolean() }));
 
@@ -166,6 +187,7 @@ export const applicationsRoutes = {
   received: { method: "GET", url: "/api/v1/applications/received" },
   sent: { method: "GET", url: "/api/v1/applications/sent" },
   mine: { method: "GET", url: "/api/v1/applications/mine" },
+  hireable: { method: "GET", url: "/api/v1/applications/direct-hire-candidates" },
   get: { method: "GET", url: "/api/v1/applications/:id" },
   transition: { method: "POST", url: "/api/v1/applications/:id/transitions" },
   hiringDates: { method: "PUT", url: "/api/v1/applications/:id/hiring-dates" },

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { registerAccountsRoutes } from "../accounts/accounts.routes.ts";
-import { type Browser, buildTestApp, signedIn, type TestApp } from "../accounts/test-app.ts";
+import { type Browser, browser, buildTestApp, signedIn, type TestApp } from "../accounts/test-app.ts";
 import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
 import { anonymiseCandidate, exportPersonalData } from "../candidates/personal-data.ts";
 import { testEngines } from "../server/test-engines.ts";
@@ -252,6 +252,48 @@ for (const engine of testEngines()) {
       const detail = await oscar.request("GET", `/api/v1/applications/${hired.json().id}`);
       assert.deepEqual([detail.json().state, detail.json().senderKind, detail.json().hiringStartAt], ["accepted", "employer", today()]);
       assert.match((await t.lastMailTo("dana@example.org")).subject, /acceptée/);
+    });
+
+    it("lists the people an employer may record a direct hire for: registered by it or who applied to it, names only, audited", async () => {
+      type Item = { id: string; firstName: string; lastName: string; postcode: string | null; recordedByEmployer: boolean };
+      const names = (response: { json(): { items: Item[] } }) => response.json().items.map((i) => `${i.firstName} ${i.lastName}`);
+      const listed = await oscar.request("GET", "/api/v1/applications/direct-hire-candidates");
+      assert.equal(listed.statusCode, 200, listed.body);
+      // Chloé applied to the bakery herself, Dana was registered (and hired) by it; Inès, followed elsewhere, is not there.
+      assert.deepEqual(names(listed), ["Chloé Martin", "Dana Petit"]);
+      assert.deepEqual(listed.json().items.map((i: Item) => [i.recordedByEmployer, i.postcode]), [[false, "75020"], [true, "75020"]]);
+      assert.deepEqual(Object.keys(listed.json().items[0]).sort(), ["firstName", "id", "lastName", "postcode", "recordedByEmployer"], "what its applications already show, no more");
+      assert.equal(listed.json().total, 2);
+      assert.deepEqual(names(await oscar.request("GET", "/api/v1/applications/direct-hire-candidates?q=chloe")), ["Chloé Martin"], "accents ignored");
+      assert.deepEqual(names(await oscar.request("GET", "/api/v1/applications/direct-hire-candidates?q=PETIT%20da")), ["Dana Petit"]);
+      const one = await oscar.request("GET", "/api/v1/applications/direct-hire-candidates?limit=1");
+      assert.deepEqual([one.json().items.length, one.json().total], [1, 2]);
+      const dana = listed.json().items[1].id;
+      assert.deepEqual(names(await oscar.request("GET", `/api/v1/applications/direct-hire-candidates?candidateId=${dana}`)), ["Dana Petit"]);
+      const ines = await t.db.selectFrom("candidates").select("id").where("first_name", "=", "Inès").executeTakeFirstOrThrow();
+      assert.deepEqual((await oscar.request("GET", `/api/v1/applications/direct-hire-candidates?candidateId=${ines.id}`)).json(), { items: [], total: 0 });
+      assert.equal((await oscar.request("GET", "/api/v1/applications/direct-hire-candidates?candidateId=pas-un-id")).statusCode, 400);
+      // The members of another employer see their own people only.
+      assert.deepEqual(names(await eric.request("GET", "/api/v1/applications/direct-hire-candidates")), ["Bilal Haddad", "Chloé Martin"]);
+
+      // An application the employer no longer sees (over 730 days, not accepted) does not bring the person back; an old hire does.
+      const jules = await insertCandidate(t.db, { firstName: "Jules", lastName: "Ancien", email: null, userId: null, followedBy: [orgP] });
+      const old = (await paul.request("POST", "/api/v1/applications", { candidateId: jules, offerId: offerO })).json().id;
+      await t.db.updateTable("applications").set({ created_at: new Date(t.clock.now().getTime() - 731 * 86_400_000), state: "obsolete" }).where("id", "=", old).execute();
+      assert.deepEqual(names(await oscar.request("GET", "/api/v1/applications/direct-hire-candidates?q=jules")), []);
+      await t.db.updateTable("applications").set({ state: "accepted", hiring_start_at: "2024-12-15" }).where("id", "=", old).execute();
+      assert.deepEqual(names(await oscar.request("GET", "/api/v1/applications/direct-hire-candidates?q=jules")), ["Jules Ancien"]);
+      await t.db.updateTable("applications").set({ state: "obsolete", hiring_start_at: null }).where("id", "=", old).execute();
+
+      // Only an employer acting for its organisation: the same 404 for a counsellor or a candidate, 401 signed out.
+      for (const [who, client] of [["paul", paul], ["chloe", chloe]] as const) {
+        const refused = await client.request("GET", "/api/v1/applications/direct-hire-candidates");
+        assert.deepEqual([refused.statusCode, refused.json().code], [404, "application.not_found"], who);
+      }
+      assert.equal((await browser(t.app).request("GET", "/api/v1/applications/direct-hire-candidates")).statusCode, 401);
+      const audit = await t.db.selectFrom("audit_log").select(["details", "organisation_id"]).where("action", "=", "hireable_candidates.read").execute();
+      assert.ok(audit.some((a) => a.organisation_id === orgO && a.details.count === 2));
+      assert.ok(!JSON.stringify(audit).includes("Petit"), "ids and counts only in the audit log");
     });
 
     it("writes nothing when two sends race for the same person and offer", async () => {

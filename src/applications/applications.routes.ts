@@ -11,6 +11,8 @@ import {
   applicationIdParamsSchema,
   applicationsRoutes as routes,
   createdSchema,
+  hireableCandidatesSchema,
+  hireableQuerySchema,
   hiringDatesBodySchema,
   listPageSchema,
   listQuerySchema,
@@ -22,7 +24,7 @@ import {
 } from "./applications.contract.ts";
 import { applicationsError } from "./applications.errors.ts";
 import { isValidCursor, type ListPage } from "./applications-list.queries.ts";
-import { listForActor, postMessage, readApplication, readSettings, writeSettings } from "./applications-read.use-cases.ts";
+import { listForActor, listHireable, postMessage, readApplication, readSettings, writeSettings } from "./applications-read.use-cases.ts";
 import { type ApplicationsDeps, editApplicationHiringDates, sendApplication, transitionApplication } from "./applications.use-cases.ts";
 
 const tags = ["Candidatures"];
@@ -95,6 +97,12 @@ export const registerApplicationsRoutes = async (root: FastifyInstance, deps: Ap
       return pageDto(page);
     });
   }
+
+  app.get(
+    routes.hireable.url,
+    { schema: { tags, summary: "Personnes dont l'employeur peut déclarer l'embauche directe (profils créés par sa structure, personnes qui lui ont candidaté)", querystring: hireableQuerySchema, response: { 200: hireableCandidatesSchema } } },
+    async (request) => listHireable(deps, request.actor, request.query),
+  );
 
   app.get(routes.get.url, { schema: { tags, params: applicationIdParamsSchema, response: { 200: applicationDetailSchema } } }, async (request) =>
     detailDto(await readApplication(deps, request.actor, request.params.id)),
