@@ -4,6 +4,7 @@ import "./app.css";
 import { ApplicationDetailPage } from "./applications/ApplicationDetailPage.tsx";
 import { ApplicationsListPage } from "./applications/ApplicationsListPage.tsx";
 import { ApplyPage } from "./applications/ApplyPage.tsx";
+import { DirectHirePage } from "./applications/DirectHirePage.tsx";
 import { NotificationSettingsPage } from "./applications/NotificationSettingsPage.tsx";
 import {
   AcceptInvitationPage,
@@ -71,6 +72,8 @@ const Page = ({ route }: { route: RouteMatch }) => {
       return <ApplicationsListPage view="mine" />;
     case "applicationNew":
       return <ApplyPage />;
+    case "applicationDirectHire":
+      return <DirectHirePage />;
     case "notificationSettings":
       return <NotificationSettingsPage />;
     case "application":

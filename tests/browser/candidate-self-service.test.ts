@@ -235,7 +235,8 @@ describe("Parcours de la candidate, en autonomie", () => {
     await page.getByRole("button", { name: "Awa Diallo" }).first().click();
     await page.locator(".tremplin-menu__panel:visible").getByRole("link", { name: "Mes candidatures" }).click();
     await waitForTitle(page, "Mes candidatures — Tremplin");
-    await page.getByText(/Vous n'avez pas encore de candidature\. Votre conseiller ou conseillère peut postuler pour vous/).waitFor();
+    await page.getByText(/Vous n'avez pas encore de candidature\. Postulez depuis la page d'une offre d'emploi, ou demandez à votre conseiller ou conseillère de postuler pour vous/).waitFor();
+    assert.equal(await page.getByRole("link", { name: "Chercher une offre d'emploi" }).getAttribute("href"), "/offres");
     await screenshot(page, "candidate-09-mes-candidatures");
     await assertAccessible(page);
 

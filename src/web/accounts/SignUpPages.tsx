@@ -58,7 +58,10 @@ export const SignUpPage = () => {
   usePageTitle(t.signUp.title);
   const { search } = useLocation();
   const returnTo = returnPathFromSearch(search);
-  const [values, setValues] = useState({ kind: "" as "" | "candidate" | "professional", name: "", email: "", password: "" });
+  // A link may choose the kind of account beforehand (the offer page's "Créer un compte candidat": ?compte=candidat).
+  const preset = new URLSearchParams(search).get("compte");
+  const initialKind = preset === "candidat" ? "candidate" : preset === "professionnel" ? "professional" : "";
+  const [values, setValues] = useState({ kind: initialKind as "" | "candidate" | "professional", name: "", email: "", password: "" });
   const { errors, busy, attempt, summary, submit: submitForm } = useFormSubmit(signUpFields);
   const s = t.signUp;
 

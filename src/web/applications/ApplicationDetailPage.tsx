@@ -140,7 +140,7 @@ const ApplicationDetail = ({ id }: { id: string }) => {
         {error && <Alert severity="error" small description={error} />}
       </div>
 
-      <h2 className="fr-h4 fr-mt-4w">{fr.detail.candidate}</h2>
+      <h2 className="fr-h4 fr-mt-4w">{detail.viewerSide === "candidate" ? fr.detail.candidateSelf : fr.detail.candidate}</h2>
       <dl className="tremplin-facts">
         <dt>Nom</dt>
         <dd>{name}</dd>
@@ -153,8 +153,13 @@ const ApplicationDetail = ({ id }: { id: string }) => {
         <dt>{fr.detail.commune}</dt>
         <dd>{c.postcode ?? fr.detail.unknown}</dd>
       </dl>
-      <h2 className="fr-h4">{fr.detail.message}</h2>
-      <p style={{ whiteSpace: "pre-wrap" }}>{detail.message || fr.detail.noMessage}</p>
+      {/* A direct hire recorded by the employer has no message of its own. */}
+      {(detail.message || detail.senderKind !== "employer") && (
+        <>
+          <h2 className="fr-h4">{fr.detail.message}</h2>
+          <p style={{ whiteSpace: "pre-wrap" }}>{detail.message || fr.detail.noMessage}</p>
+        </>
+      )}
 
       {detail.viewerSide === "employer" && (
         <section aria-labelledby="actions-title">
@@ -236,7 +241,7 @@ const ApplicationDetail = ({ id }: { id: string }) => {
 
       <h2 className="fr-h4 fr-mt-4w">{fr.detail.history}</h2>
       <ol>
-        <li>{fr.detail.sentOn(formatDateTime(detail.createdAt))}</li>
+        <li>{fr.detail.sentBy(detail.senderKind, formatDateTime(detail.createdAt), detail.senderOrganisationName, detail.viewerSide === "candidate")}</li>
         {detail.transitions.map((t) => (
           <li key={`${t.at}-${t.transition}`}>
             {formatDateTime(t.at)} : {t.label}

@@ -1,4 +1,4 @@
-// The three lists: the employer's inbox (filters by state, sender, dates),
+// The three lists: the employer's inbox (filters by state, sender, dates; the way to record a direct hire),
 // the counsellor's "candidatures envoyées", the candidate's "mes candidatures".
 // Filters live in the query string, so a filtered list can be bookmarked.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -11,7 +11,7 @@ import { applicationStates, senderKindLabels, senderKinds, stateLabels } from ".
 import type { ApplicationListPage } from "../../applications/applications.contract.ts";
 import { errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
-import { applicationPaths } from "../layout/router.domain.ts";
+import { applicationPaths, paths } from "../layout/router.domain.ts";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { fetchApplications, type ListQuery, type ListView } from "./applications.api.ts";
 import { applicationsFr as fr } from "./applications.fr.ts";
@@ -99,6 +99,11 @@ const ApplicationsList = ({ view }: { view: ListView }) => {
     <>
       <PageHeading>{fr.titles[view]}</PageHeading>
       <p>{fr.intro[view]}</p>
+      {view === "received" && (
+        <p>
+          <Link className="fr-btn fr-btn--secondary fr-icon-user-add-line fr-btn--icon-left" href={applicationPaths.directHire}>{fr.directHire.open}</Link>
+        </p>
+      )}
       {view !== "mine" && (
         <form onSubmit={submit} className="fr-mb-4w" aria-label={fr.filters.legend}>
           <fieldset className="fr-fieldset">
@@ -149,7 +154,13 @@ const ApplicationsList = ({ view }: { view: ListView }) => {
       )}
       {error && <Alert severity="error" title="Erreur" description={error} small className="fr-mb-2w" />}
       <div aria-live="polite" aria-busy={loading}>
-        {!loading && !error && items.length === 0 && <p>{view === "mine" ? fr.table.emptyMine : fr.table.empty}</p>}
+        {!loading && !error && items.length === 0 && view !== "mine" && <p>{fr.table.empty}</p>}
+        {!loading && !error && items.length === 0 && view === "mine" && (
+          <>
+            <p>{fr.table.emptyMine}</p>
+            <p><Link className="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left" href={paths.offers}>{fr.table.findOffers}</Link></p>
+          </>
+        )}
         {items.length > 0 && (
           <div className="fr-table fr-table--no-caption">
             <table>

@@ -2,8 +2,10 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useState } from "react";
 import { paths } from "../layout/router.domain.ts";
-import { Link, navigate } from "../layout/router.tsx";
+import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { RequireSession, useSession } from "../accounts/index.ts";
+import { returnPathFromSearch } from "../accounts/session.domain.ts";
+import { pathnameOf } from "../applications/offer-apply.domain.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { emptyCandidateForm } from "./candidate-form.domain.ts";
@@ -15,7 +17,11 @@ import { ProfileScreen } from "./CandidatePage.tsx";
 const t = candidatesText.mine;
 
 const Mine = ({ onErased }: { onErased: () => void }) => {
-  const { user } = useSession();
+  const session = useSession();
+  const { user } = session;
+  // Coming from an offer (?retour=/offres/…): once the profile is created, back there to apply.
+  const returnTo = returnPathFromSearch(useLocation().search);
+  const goesBack = returnTo !== paths.home;
   const [state, setState] = useState<"loading" | "none" | "exists" | { error: string }>("loading");
   useEffect(() => {
     const controller = new AbortController();
@@ -44,12 +50,16 @@ const Mine = ({ onErased }: { onErased: () => void }) => {
     <>
       <PageHeading>{candidatesText.form.selfTitle}</PageHeading>
       <p className="fr-text--lead">{candidatesText.form.selfLead}</p>
+      {goesBack && <Alert severity="info" small description={t.backAfter} className="fr-mb-3w" />}
       <CandidateForm
         mode="self"
         initial={{ ...emptyCandidateForm, firstName: firstName ?? "", lastName: rest.join(" "), email: user?.email ?? "" }}
         onSubmit={async (body, consent) => {
           await createCandidate({ ...body, consent });
-          setState("exists");
+          if (goesBack) {
+            session.flash(t.created, pathnameOf(returnTo));
+            navigate(returnTo);
+          } else setState("exists");
         }}
       />
     </>

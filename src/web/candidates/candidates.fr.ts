@@ -28,6 +28,10 @@ export const candidatesText = {
   form: {
     createTitle: "Créer un profil candidat",
     createLead: "Renseignez ce que la personne accepte de partager. Seuls le prénom, le nom et son accord sont obligatoires.",
+    createLeadForHire: "Le profil de la personne que vous embauchez : renseignez ce qu'elle accepte de partager. Seuls le prénom, le nom et son accord sont obligatoires.",
+    backToHire: "Une fois le profil créé, vous reviendrez à la déclaration de l'embauche, avec cette personne déjà choisie.",
+    backAfter: "Une fois le profil créé, vous reviendrez à la page d'où vous venez.",
+    createdNotice: (name: string) => `Le profil de ${name} est créé.`,
     selfTitle: "Créer mon profil",
     selfLead: "Votre profil permet à votre conseiller ou conseillère et aux employeurs à qui vous candidatez de vous connaître.",
     editTitle: "Modifier le profil",
@@ -142,6 +146,8 @@ export const candidatesText = {
   mine: {
     title: "Mon profil",
     noProfile: "Vous n'avez pas encore de profil candidat.",
+    backAfter: "Une fois votre profil créé, vous reviendrez à l'offre qui vous intéresse pour y postuler.",
+    created: "Votre profil est créé : vous pouvez maintenant postuler.",
     erasedTitle: "Vos données ont été effacées",
     erasedLead: "Votre profil, votre CV et votre compte Tremplin ont été effacés, et vous avez été déconnecté·e. Seules des statistiques anonymes (commune, QPV) sont conservées.",
     erasedAgain: "Si vous souhaitez revenir plus tard, vous pourrez créer un nouveau compte.",

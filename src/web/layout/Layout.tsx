@@ -11,7 +11,7 @@ import { layoutText as t } from "./layout.fr.ts";
 import { takeKeptPosition } from "./router.tsx";
 import { applicationPaths, type RouteMatch, paths } from "./router.domain.ts";
 
-const applicationRoutes: readonly RouteMatch["name"][] = ["applicationsReceived", "applicationsSent", "applicationsMine", "applicationNew", "application", "notificationSettings"];
+const applicationRoutes: readonly RouteMatch["name"][] = ["applicationsReceived", "applicationsSent", "applicationsMine", "applicationNew", "applicationDirectHire", "application", "notificationSettings"];
 import { offersText } from "../offers/offers.fr.ts";
 
 const candidateRoutes: readonly RouteMatch["name"][] = ["myCandidates", "newCandidate", "candidate", "myProfile", "myProfileErased"];

@@ -9,6 +9,7 @@ export type RouteMatch =
   | { name: "applicationsSent" }
   | { name: "applicationsMine" }
   | { name: "applicationNew" }
+  | { name: "applicationDirectHire" }
   | { name: "notificationSettings" }
   | { name: "application"; applicationId: string }
   | { name: "signIn" }
@@ -77,6 +78,8 @@ export const applicationPaths = {
   sent: "/candidatures/envoyees",
   mine: "/mes-candidatures",
   apply: "/candidatures/nouvelle",
+  /** The employer records a hire made without an application received on Tremplin. */
+  directHire: "/candidatures/embauche-directe",
   settings: "/mes-notifications",
   detail: (id: string) => `/candidatures/${encodeURIComponent(id)}`,
 } as const;
@@ -113,6 +116,7 @@ export const matchRoute = (pathname: string): RouteMatch => {
   if (path === applicationPaths.sent) return { name: "applicationsSent" };
   if (path === applicationPaths.mine) return { name: "applicationsMine" };
   if (path === applicationPaths.apply) return { name: "applicationNew" };
+  if (path === applicationPaths.directHire) return { name: "applicationDirectHire" };
   if (path === applicationPaths.settings) return { name: "notificationSettings" };
   const application = applicationPattern.exec(path);
   if (application) return { name: "application", applicationId: application[1].toLowerCase() };

@@ -1,4 +1,4 @@
-// Public offer page: what the job is, where, which contract, on which conditions; and who recruits.
+// Public offer page: what the job is, where, which contract, on which conditions; who recruits; how to apply.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useEffect, useState } from "react";
 import type { OfferDto } from "../../offers/offers.contract.ts";
@@ -10,6 +10,7 @@ import { emptySearch, formatHours, searchToUrl } from "./offer-search.domain.ts"
 import { fetchOffer } from "./offers.api.ts";
 import { frenchDate, offersText } from "./offers.fr.ts";
 import { OfferConditions } from "./OfferSummary.tsx";
+import { OfferApplySection } from "../applications/OfferApplySection.tsx";
 
 const t = offersText.offer;
 
@@ -62,7 +63,7 @@ export const OfferPage = ({ offerId }: { offerId: string }) => {
       <h2>{t.description}</h2>
       {offer.description ? <p className="tremplin-preserve-lines">{offer.description}</p> : <p>{t.noDescription}</p>}
       <p className="fr-text--sm">{t.updated(frenchDate(offer.updatedAt))}</p>
-      {offer.status === "open" && <Alert severity="info" small description={t.apply} className="fr-mb-3w" />}
+      <OfferApplySection offer={offer} />
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <Link className="fr-btn fr-btn--secondary" href={searchToUrl(paths.offers, { ...emptySearch, employer: offer.employer.id })}>{t.otherOffers}</Link>

@@ -45,7 +45,6 @@ export const offersText = {
     conditions: "Conditions",
     closed: "Cette offre est fermée : le recrutement est terminé ou suspendu.",
     updated: (date: string) => `Mise à jour le ${date}`,
-    apply: "Pour candidater, adressez-vous à votre conseiller (France Travail, mission locale, Cap emploi…) ou créez votre compte candidat.",
     otherOffers: "Les autres offres de cet employeur",
     back: "Retour à la recherche",
   },
