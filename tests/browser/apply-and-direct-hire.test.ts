@@ -4,16 +4,14 @@
 // Also the offer page's "Postuler" section for each reader. Accounts, organisations and offers are set up directly
 // (their screens are tested on their own); axe on every new page, screenshots in /tmp/shot-apply-*.png.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { hashPassword } from "../../src/accounts/passwords.ts";
 import { insertUser } from "../../src/accounts/users.queries.ts";
 import { addDays, frenchDate, parisDate } from "../../src/applications/application-dates.domain.ts";
 import { insertOffer } from "../../src/applications/test-fixtures.ts";
 import { type RunningApp, startRealApp } from "../support/real-app.ts";
-import { describeViolations, launchBrowser, newPage, runAxe, screenshot, waitForTitle } from "./harness.ts";
+import { describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const password = "un mot de passe solide";
 
@@ -67,19 +65,16 @@ describe("Postuler soi-même, déclarer une embauche directe", () => {
     return opened;
   };
 
+  withServerAndBrowser<RunningApp>((started, chromium) => {
+    app = started;
+    browser = chromium;
+  }, startRealApp);
   before(async () => {
-    if (!existsSync(resolve(import.meta.dirname, "../../dist/web/index.html"))) throw new Error("dist/web/index.html est absent : construisez d'abord l'interface (npm run build:web).");
-    app = await startRealApp();
-    browser = await launchBrowser();
     emma = await account("emma@jardins.example", "professional", "Emma Employeuse");
     gardens = (await emma.call("POST", "/api/v1/organisations", { kind: "ACI", name: "Jardins de Belleville", siret: "73282932000074" })).id;
     offerId = await insertOffer(app.runtime.db, gardens, "Jardinier ou jardinière d'espaces verts");
     closedOfferId = await insertOffer(app.runtime.db, gardens, "Agent ou agente d'entretien des serres");
     await app.runtime.db.updateTable("offers").set({ status: "closed" }).where("id", "=", closedOfferId).execute();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it("a candidate finds an offer, signs in, creates her profile, applies with a message, finds it in Mes candidatures; the employer sees it sent by her", async () => {
