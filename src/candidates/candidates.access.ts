@@ -1,17 +1,10 @@
-// Which organisations may see a candidate: the prescriber organisations that follow
-// them, the employer that recorded them (direct hire), and whatever other
-// capabilities declare (applications: the employers they applied to).
+// Which organisations may see a candidate's profile: the prescriber organisations
+// that follow them and the employer that recorded them (direct hire). An employer
+// the person applied to sees only what the application shares (name, contact,
+// birth year, postcode: src/applications/applications-list.queries.ts), never
+// the profile (barriers, zoning, CV).
 import type { ResourceContext } from "../authorization/authorization.domain.ts";
 import type { Executor } from "../server/transaction.ts";
-
-export type CandidateAccessProvider = (db: Executor, candidateId: string) => Promise<string[]>;
-
-const providers: CandidateAccessProvider[] = [];
-
-/** Called once at import time by a capability that shares candidates with organisations (e.g. applications). */
-export const registerCandidateAccess = (provider: CandidateAccessProvider): void => {
-  if (!providers.includes(provider)) providers.push(provider);
-};
 
 export const candidateAccessContext = async (
   db: Executor,
@@ -20,6 +13,5 @@ export const candidateAccessContext = async (
   const followers = await db.selectFrom("candidate_followers").select("organisation_id").where("candidate_id", "=", candidate.id).execute();
   const ids = new Set(followers.map((f) => f.organisation_id));
   if (candidate.createdVia === "employer" && candidate.createdByOrganisationId) ids.add(candidate.createdByOrganisationId);
-  for (const provider of providers) for (const id of await provider(db, candidate.id)) ids.add(id);
   return { organisationIds: [...ids], ownerUserId: candidate.userId };
 };

@@ -1,5 +1,4 @@
 // Public surface of the candidates capability.
-export { registerCandidateAccess, type CandidateAccessProvider } from "./candidates.access.ts";
 export { registerCandidatesRoutes } from "./candidates.routes.ts";
 export { candidateDto, type CandidatesDeps, locateAddress } from "./candidates.use-cases.ts";
 export { findCandidate, touchCandidate } from "./candidates.queries.ts";
