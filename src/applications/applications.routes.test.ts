@@ -247,6 +247,11 @@ for (const engine of testEngines()) {
       const stranger = await oscar.request("POST", "/api/v1/applications", { candidateId: unknown, offerId: offerO, hiringStartAt: today() });
       assert.equal(stranger.statusCode, 404, "a person the employer neither registered nor received an application from");
       assert.equal(stranger.json().code, "application.direct_hire_own_candidate");
+      // An application refused more than 730 days ago no longer makes her "known": the employer no longer sees it.
+      const old = new Date(t.clock.now().getTime() - 731 * 86_400_000);
+      await t.db.insertInto("applications").values({ candidate_id: unknown, offer_id: offerO, employer_organisation_id: orgO, sender_kind: "prescriber", sender_organisation_id: orgP, state: "refused", refusal_reason: "other", created_at: old, updated_at: old }).execute();
+      const forgotten = await oscar.request("POST", "/api/v1/applications", { candidateId: unknown, offerId: offerO, hiringStartAt: today() });
+      assert.equal(forgotten.json().code, "application.direct_hire_own_candidate");
       const hired = await oscar.request("POST", "/api/v1/applications", { candidateId: own, offerId: offerO, hiringStartAt: today() });
       assert.equal(hired.statusCode, 201, hired.body);
       const detail = await oscar.request("GET", `/api/v1/applications/${hired.json().id}`);

@@ -13,6 +13,7 @@ import {
   autoRefusalCutoff,
   canSend,
   editHiringDates,
+  employerVisibilityCutoff,
   isActive,
   obsoletedByHire,
   type SenderKind,
@@ -120,7 +121,14 @@ export const sendApplication = async (deps: ApplicationsDeps, actor: Actor | nul
   if (side === "employer") {
     const known =
       candidate.createdByOrganisationId === employer.id ||
-      (await deps.db.selectFrom("applications").select("id").where("candidate_id", "=", candidate.id).where("employer_organisation_id", "=", employer.id).executeTakeFirst()) !== undefined;
+      // Someone who applied to it, within what an employer still sees of its applications (730 days, hires kept).
+      (await deps.db
+        .selectFrom("applications")
+        .select("id")
+        .where("candidate_id", "=", candidate.id)
+        .where("employer_organisation_id", "=", employer.id)
+        .where((eb) => eb.or([eb("created_at", ">=", employerVisibilityCutoff(now)), eb("state", "=", "accepted")]))
+        .executeTakeFirst()) !== undefined;
     if (!known) throw applicationsError("application.direct_hire_own_candidate");
     if (!input.hiringStartAt) throw applicationsError("application.hiring_start_required");
   }
