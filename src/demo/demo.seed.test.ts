@@ -1,17 +1,21 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { checkSiret } from "../organisations/organisations.domain.ts";
+import { listSavedScores } from "../score-qpv/score-history.queries.ts";
 import type { Database } from "../server/db.ts";
 import { testEngines } from "../server/test-engines.ts";
 import { DemoRefusedInProduction, demoPassword, productionRefusalMessage } from "./demo.domain.ts";
-import { demoSteps, seedDemoTerritory } from "./demo.seed.ts";
+import { homesInQpv, homesOutsideQpv } from "./demo.addresses.ts";
+import { findOrganisationIdBySiret } from "./demo.queries.ts";
+import { scoresStep } from "./demo.scores.ts";
+import { demoSteps, loadTerritory, seedDemoTerritory } from "./demo.seed.ts";
 import { buildDemoTestApp, type DemoTestApp } from "./demo.test-support.ts";
 import { demoAccounts, demoOrganisations } from "./demo.territory.ts";
 import { seedDemoOnStart } from "./index.ts";
 
 /** What the demo put in the database, per table (and per kind where it matters). */
 const counts = async (db: Database) => {
-  const count = async (table: "users" | "organisations" | "memberships" | "audit_log" | "demo_seed_runs" | "candidates" | "candidate_followers" | "candidate_consents" | "offers" | "applications" | "application_transitions") =>
+  const count = async (table: "users" | "organisations" | "memberships" | "audit_log" | "demo_seed_runs" | "candidates" | "candidate_followers" | "candidate_consents" | "offers" | "applications" | "application_transitions" | "score_qpv_reports" | "score_history") =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const families = await db.selectFrom("organisations").select(["family", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("family").orderBy("family").execute();
   return {
@@ -26,6 +30,8 @@ const counts = async (db: Database) => {
     offers: await count("offers"),
     applications: await count("applications"),
     transitions: await count("application_transitions"),
+    reports: await count("score_qpv_reports"),
+    scores: await count("score_history"),
     families: Object.fromEntries(families.map((row) => [row.family, Number(row.n)])),
   };
 };
@@ -48,7 +54,7 @@ for (const engine of testEngines()) {
       await assert.rejects(seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production", TREMPLIN_DEMO: "1" } }, () => {}), DemoRefusedInProduction);
       assert.equal(await seedDemoOnStart({ ...t.demo, env: { NODE_ENV: "production" } }, () => {}), null, "off by default in production");
       assert.equal(await seedDemoOnStart({ ...t.demo, env: { TREMPLIN_DEMO: "0" } }, () => {}), null);
-      assert.deepEqual(await counts(t.db), { users: 0, organisations: 0, memberships: 0, audit: 0, runs: 0, candidates: 0, followers: 0, consents: 0, offers: 0, applications: 0, transitions: 0, families: {} });
+      assert.deepEqual(await counts(t.db), { users: 0, organisations: 0, memberships: 0, audit: 0, runs: 0, candidates: 0, followers: 0, consents: 0, offers: 0, applications: 0, transitions: 0, reports: 0, scores: 0, families: {} });
     });
 
     it("seeds once: two starts at the same time, then a restart, give the same territory", async () => {
@@ -64,6 +70,8 @@ for (const engine of testEngines()) {
       assert.equal(once.candidates, 60);
       assert.equal(once.followers, 59, "every candidate but the self-registered one is followed by the prescriber who created them");
       assert.equal(once.consents, 60, "each with the consent recorded");
+      assert.equal(once.scores, 9, "three periods for the ACI, three per site of the EI");
+      assert.equal(once.reports, 9);
 
       const restart = await seedDemoTerritory(t.demo);
       assert.deepEqual(restart.seeded, []);
@@ -105,6 +113,34 @@ for (const engine of testEngines()) {
       // prior_to_hire is for GEIQ only: the demo has none.
       for (const state of ["new", "processing", "postponed", "pool", "accepted", "refused", "cancelled", "obsolete"]) assert.ok(byState[state]! > 0, `${state}: ${JSON.stringify(byState)}`);
       assert.equal(Object.values(byState).reduce((a, b) => a + b, 0), 75);
+    });
+
+    it("has the Score QPV history of the ACI: three periods scored for real, the share in QPV rising, saved by its admin", async () => {
+      const aci = (await findOrganisationIdBySiret(t.db, demoOrganisations.find((o) => o.key === "aci")!.siret, "ACI"))!;
+      const scores = await listSavedScores(t.db, aci);
+      assert.deepEqual(scores.map((s) => [s.period.from, s.period.to, s.label]), [["2023-01-01", "2023-12-31", null], ["2024-01-01", "2024-12-31", null], ["2025-01-01", "2025-12-31", null]]);
+      const shares = scores.map((s) => s.qpv.share!);
+      assert.ok(shares[0]! > 0.1 && shares[0]! < shares[1]! && shares[1]! < shares[2]! && shares[2]! < 0.25, `shares: ${shares}`);
+      assert.deepEqual(scores.map((s) => s.millesimes.qpv), [[2015], [2024], [2024]], "the hires of 2023 measured against the QPV 2015");
+      assert.ok(scores.every((s) => s.rows.located > 40 && s.rows.located < s.rows.total), "a few rows outside Paris or without an address, not located");
+      assert.ok(scores.every((s) => s.savedBy?.name === "Nadia Benali" && s.reportId));
+      const audited = await t.db.selectFrom("audit_log").select("subject_id").where("action", "=", "score_history.saved").where("organisation_id", "=", aci).execute();
+      assert.equal(audited.length, 3);
+      // Only aggregates: no demo address in a stored or saved report.
+      const texts = [
+        ...(await t.db.selectFrom("score_qpv_reports").select("report").execute()).map((r) => JSON.stringify(r.report)),
+        ...(await t.db.selectFrom("score_history").select("report").execute()).map((r) => JSON.stringify(r.report)),
+      ];
+      for (const home of [...homesInQpv, ...homesOutsideQpv]) assert.ok(texts.every((text) => !text.includes(home.street)), home.street);
+
+      const ei = (await findOrganisationIdBySiret(t.db, demoOrganisations.find((o) => o.key === "ei")!.siret, "EI"))!;
+      const bySite = Map.groupBy(await listSavedScores(t.db, ei), (s) => s.label);
+      assert.deepEqual([...bySite.keys()].sort(), ["Atelier La Chapelle", "Boutique Flandre"]);
+      for (const site of bySite.values()) assert.equal(site.length, 3);
+
+      // Run again (as after a step interrupted mid-way): nothing saved twice.
+      assert.deepEqual(await scoresStep.run(t.demo, await loadTerritory(t.demo)), { "scores enregistrés": 0, "embauches localisées": 0 });
+      assert.equal((await listSavedScores(t.db, aci)).length, 3);
     });
 
     it("lets every demo account sign in with the documented password, in the expected role", async () => {

@@ -17,6 +17,7 @@ import { createOrganisation } from "../organisations/organisations.use-cases.ts"
 import { runInTransaction } from "../server/transaction.ts";
 import { candidatesStep } from "./demo.candidates.ts";
 import { applicationsStep, offersStep } from "./demo.offers-applications.ts";
+import { scoresStep } from "./demo.scores.ts";
 import { type DemoAccount, DemoRefusedInProduction, demoPassword } from "./demo.domain.ts";
 import { claimSeedStep, findOrganisationIdBySiret, finishSeedStep, listSeedRuns, releaseSeedStep } from "./demo.queries.ts";
 import { demoAccounts, demoOrganisations } from "./demo.territory.ts";
@@ -25,6 +26,8 @@ export type DemoDeps = {
   accounts: AccountsDeps;
   geography: Geography;
   geocoder: Geocoder;
+  /** The runtime's reference share of a département's addresses in a QPV (Score QPV reports). */
+  departementQpvAddressShare?: (code: string) => number | null;
   env?: NodeJS.ProcessEnv;
 };
 
@@ -120,7 +123,7 @@ export const organisationsStep: DemoStep = {
 };
 
 /** The steps, in order; a capability landing later adds its own at the end. */
-export const demoSteps: readonly DemoStep[] = [organisationsStep, candidatesStep, offersStep, applicationsStep];
+export const demoSteps: readonly DemoStep[] = [organisationsStep, candidatesStep, offersStep, applicationsStep, scoresStep];
 
 /** Seeds the steps this database does not have yet. Refused when NODE_ENV=production. */
 export const seedDemoTerritory = async (deps: DemoDeps, steps: readonly DemoStep[] = demoSteps): Promise<SeedReport> => {

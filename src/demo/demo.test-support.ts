@@ -27,11 +27,12 @@ const withReferenceData = (engine: TestEngine): TestEngine => ({
       await ensureReferenceData(db); // what a template made by an older version lacks
       return { db, close: async () => { await db.destroy(); remove(); } };
     }
-    // What the demo uses (communes, QPV 2024, Paris BAN, ROME): not the rural classes nor the QPV 2015.
+    // What the demo uses (communes, QPV 2015 and 2024 — the Score QPV history measures the hires of 2023 against
+    // the QPV 2015 —, Paris BAN, ROME): not the rural classes.
     const test = await engine.freshMigratedDb();
     for (const dataset of shippedDatasets()) {
       if (dataset.kind === "communes") await importCommunes(test.db, dataset.path);
-      if (dataset.kind === "qpv" && dataset.millesime === 2024) await importQpv(test.db, dataset.path, { millesime: 2024 });
+      if (dataset.kind === "qpv") await importQpv(test.db, dataset.path, { millesime: dataset.millesime });
       if (dataset.kind === "ban") await importBan(test.db, dataset.path, { millesime: dataset.millesime });
       if (dataset.kind === "rome") await importRome(test.db, dataset.path);
     }

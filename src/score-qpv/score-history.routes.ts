@@ -20,16 +20,14 @@ import {
   savedScoreSchema,
   scoreHistoryRoutes as routes,
 } from "./score-history.contract.ts";
-import { normaliseLabel } from "./score-history.domain.ts";
 import { scoreHistoryError } from "./score-history.errors.ts";
-import { deleteSavedScore, findSavedScore, insertSavedScore, isReportSaved, listSavedScores } from "./score-history.queries.ts";
-import { findReport } from "./score-qpv.queries.ts";
+import { deleteSavedScore, findSavedScore, listSavedScores } from "./score-history.queries.ts";
+import { saveScoreToHistory } from "./score-history.use-case.ts";
 
 export type ScoreHistoryDeps = { db: Database; config: AccountsConfig; clock?: Clock };
 
 const tags = ["score-qpv"];
 const notFound = () => scoreHistoryError("score_history.not_found");
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "23505";
 
 export const registerScoreHistoryRoutes = async (root: FastifyInstance, deps: ScoreHistoryDeps): Promise<void> => {
   await registerActor(root, deps);
@@ -57,25 +55,8 @@ export const registerScoreHistoryRoutes = async (root: FastifyInstance, deps: Sc
     const organisationId = request.params.id;
     ensureAllowed(request.actor, "create", "score_report", { organisationIds: [organisationId] }, notFound);
     const actor = requireActor(request);
-    const stored = await findReport(db, request.body.reportId);
-    if (!stored) throw scoreHistoryError("score_history.report_not_found");
-    if (await isReportSaved(db, organisationId, stored.id)) throw scoreHistoryError("score_history.already_saved");
-    const at = clock.now();
-    let scoreId: string;
-    try {
-      scoreId = await runInTransaction(db, async (tx) => {
-        const id = await insertSavedScore(tx, { organisationId, reportId: stored.id, savedBy: actor.userId, label: normaliseLabel(request.body.label), report: stored.report, at });
-        await recordAudit(tx, {
-          actorUserId: actor.userId, organisationId, action: "score_history.saved", subjectType: "score_history", subjectId: id, at,
-          details: { reportId: stored.id, periodFrom: stored.report.period.from, periodTo: stored.report.period.to },
-        });
-        return id;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw scoreHistoryError("score_history.already_saved");
-      throw error;
-    }
-    return reply.code(201).send((await findSavedScore(db, organisationId, scoreId))!);
+    const saved = await saveScoreToHistory(db, { organisationId, reportId: request.body.reportId, savedBy: actor.userId, label: request.body.label, at: clock.now() });
+    return reply.code(201).send(saved);
   });
 
   app.get(routes.get.url, {

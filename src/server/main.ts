@@ -35,6 +35,7 @@ try {
       accounts: { db: runtime.db, mailer, config: accountsConfigFromEnv({ PORT: String(config.port), ...process.env }) },
       geography: runtime.geography,
       geocoder: runtime.geocoder,
+      departementQpvAddressShare: runtime.departementQpvAddressShare,
     },
     (line) => console.log(line),
   );
