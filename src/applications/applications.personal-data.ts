@@ -4,7 +4,7 @@
 // them; erasure blanks every free text (motivation, answers, messages) and
 // keeps states, dates and reasons for statistics.
 import type { PersonalDataSection } from "../candidates/personal-data.ts";
-import { historyEventLabels, refusalReasons, type RefusalReason, stateLabels, type ApplicationState } from "./application-states.domain.ts";
+import { historyEventLabels, refusalReasons, type RefusalReason, senderKindLabels, type SenderKind, stateLabels, type ApplicationState } from "./application-states.domain.ts";
 import { listMessages, listTransitions } from "./applications.queries.ts";
 
 export const applicationsPersonalData: PersonalDataSection = {
@@ -27,6 +27,7 @@ export const applicationsPersonalData: PersonalDataSection = {
         employer: row.employer,
         offer: row.offer,
         sentBy: row.sender_kind,
+        sentByLabel: senderKindLabels[row.sender_kind as SenderKind] ?? row.sender_kind,
         senderOrganisation: row.sender_organisation,
         state: stateLabels[row.state as ApplicationState],
         message: row.message,
@@ -42,7 +43,7 @@ export const applicationsPersonalData: PersonalDataSection = {
           hiringStartAt: t.hiringStartAt,
           hiringEndAt: t.hiringEndAt,
         })),
-        messages: messages.map((m) => ({ at: m.createdAt.toISOString(), from: m.authorSide, organisation: m.authorOrganisationName, body: m.body })),
+        messages: messages.map((m) => ({ at: m.createdAt.toISOString(), from: m.authorSide, fromLabel: senderKindLabels[m.authorSide], organisation: m.authorOrganisationName, body: m.body })),
       });
     }
     return applications;

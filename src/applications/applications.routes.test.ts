@@ -336,7 +336,7 @@ for (const engine of testEngines()) {
 
 
     it("exports the person's applications with their history and messages, and erases the free texts on anonymisation", async () => {
-      const exported = (await exportPersonalData(t.db, chloeId, t.clock.now())).sections.candidatures as { id: string; history: { event: string; to: string }[]; messages: { body: string }[] }[];
+      const exported = (await exportPersonalData(t.db, chloeId, t.clock.now())).sections.candidatures as { id: string; sentBy: string; sentByLabel: string; history: { event: string; to: string }[]; messages: { from: string; fromLabel: string; body: string }[] }[];
       const hired = exported.find((a) => a.id === first)!;
       assert.deepEqual(hired.history.map((h) => [h.event, h.to]), [
         ["Étudier la candidature", "Candidature à l'étude"],
@@ -344,6 +344,8 @@ for (const engine of testEngines()) {
         ["Dates du contrat modifiées", "Candidature acceptée"],
       ]);
       assert.equal(hired.messages.length, 2);
+      assert.equal(hired.sentByLabel, { prescriber: "Prescripteur", candidate: "Candidat", employer: "Employeur" }[hired.sentBy], "codes come with their French label");
+      assert.ok(hired.messages.every((m) => m.fromLabel === { prescriber: "Prescripteur", employer: "Employeur" }[m.from]));
       await t.db.transaction().execute((tx) => anonymiseCandidate(tx, chloeId, t.clock.now()));
       const messages = await t.db.selectFrom("application_messages").select(["body", "erased_at"]).where("application_id", "=", first).execute();
       assert.ok(messages.every((m) => m.body === "" && m.erased_at !== null));

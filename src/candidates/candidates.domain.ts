@@ -37,6 +37,15 @@ export const availabilityLabels: Record<Availability, string> = {
   unavailable: "Pas disponible pour le moment",
 };
 
+/** Who created the profile, and who recorded a consent decision, in French (export, profile page). */
+export const createdViaLabels: Record<"self" | "prescriber" | "employer", string> = {
+  self: "par la personne",
+  prescriber: "par un conseiller ou une conseillère",
+  employer: "par un employeur",
+};
+export const consentGivenByLabels: Record<string, string> = { candidate: "par la personne", prescriber: "recueilli par un conseiller", employer: "recueilli par un employeur" };
+export const consentDecisionLabels: Record<string, string> = { given: "Accord donné", withdrawn: "Accord retiré" };
+
 /** The consent asked before a profile is created; its version is stored with each consent row. */
 export const consentPurpose = "accompagnement_candidatures";
 export const consentVersion = "2026-12-01";

@@ -298,7 +298,19 @@ for (const engine of testEngines()) {
       assert.equal(data.sections.profil.address, "rue des envierges paris");
       assert.deepEqual(data.sections.profil.targetAppellationLabels, [{ code: "38000", label: "Jardinier / Jardinière d'espaces verts" }], "codes come with their ROME labels");
       assert.deepEqual(data.sections.profil.skillLabels, [{ code: "100001", label: "Entretenir un espace vert" }]);
+      // Internal codes come with the French labels the web shows.
+      assert.deepEqual(data.sections.profil.languages, [{ name: "Arabe", level: "native", levelLabel: "Langue maternelle" }]);
+      assert.deepEqual(data.sections.profil.mobilityMeans, ["public_transport", "bike"]);
+      assert.deepEqual(data.sections.profil.mobilityMeanLabels, [{ code: "public_transport", label: "Transports en commun" }, { code: "bike", label: "Vélo" }]);
+      assert.equal(data.sections.profil.availability, "immediate");
+      assert.equal(data.sections.profil.availabilityLabel, "Disponible immédiatement");
+      assert.deepEqual(data.sections.profil.barrierLabels.map((b: { code: string }) => b.code), data.sections.profil.barriers);
+      assert.ok(data.sections.profil.barrierLabels.every((b: { code: string; label: string }) => b.label !== b.code && b.label.length > 0));
+      assert.equal(data.sections.profil.createdViaLabel, "par un conseiller ou une conseillère");
+      assert.ok(Array.isArray(data.sections.profil.location.reasonLabels));
       assert.deepEqual(data.sections.consentements.map((c: { decision: string }) => c.decision), ["given", "withdrawn"]);
+      assert.deepEqual(data.sections.consentements.map((c: { decisionLabel: string }) => c.decisionLabel), ["Accord donné", "Accord retiré"]);
+      assert.equal(data.sections.consentements[0].givenByLabel, "recueilli par un conseiller");
       assert.ok(Buffer.from(data.sections.cv.contentBase64, "base64").subarray(0, 5).equals(Buffer.from("%PDF-")));
       assert.equal(data.sections.organisations_accompagnantes[0].name, "Mission locale A");
       assert.ok(data.sections.consultations_par_des_professionnels.some((a: { action: string; organisation: string }) => a.action === "candidate.read" && a.organisation === "Mission locale A"));

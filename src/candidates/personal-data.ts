@@ -10,6 +10,11 @@
 import { sql } from "kysely";
 import { applicationsPersonalData } from "../applications/applications.personal-data.ts";
 import type { Executor, Tx } from "../server/transaction.ts";
+import { barrierLabel } from "./barriers.domain.ts";
+import {
+  availabilityLabels, consentDecisionLabels, consentGivenByLabels, createdViaLabels, languageLevelLabels, mobilityMeanLabels, uncertaintyReasonLabels,
+  type LanguageLevel, type MobilityMean,
+} from "./candidates.domain.ts";
 import { deleteDocuments, findCandidate, followersOf, listChanges, listConsents, readCvContent } from "./candidates.queries.ts";
 import { romeLabels } from "./rome-codes.queries.ts";
 
@@ -54,12 +59,22 @@ const profile: PersonalDataSection = {
     if (!c) return null;
     const { location, ...rest } = c;
     // ROME codes alone mean nothing to the person: their labels go along (right of access: intelligible data).
+    // Internal codes (mobility, availability, language levels, barriers, …) likewise get the French label the web shows.
     const labels = await romeLabels(db, c.targetAppellations, c.skills);
     return {
       ...rest,
       targetAppellationLabels: labels.appellations,
       skillLabels: labels.skills,
-      location: { ...location, locatedAt: location.locatedAt?.toISOString() ?? null },
+      languages: c.languages.map((l) => ({ ...l, levelLabel: languageLevelLabels[l.level as LanguageLevel] ?? l.level })),
+      mobilityMeanLabels: c.mobilityMeans.map((code) => ({ code, label: mobilityMeanLabels[code as MobilityMean] ?? code })),
+      availabilityLabel: c.availability ? availabilityLabels[c.availability] : null,
+      barrierLabels: c.barriers.map((code) => ({ code, label: barrierLabel(code) })),
+      createdViaLabel: createdViaLabels[c.createdVia],
+      location: {
+        ...location,
+        reasonLabels: location.reasons.map((code) => ({ code, label: uncertaintyReasonLabels[code] ?? code })),
+        locatedAt: location.locatedAt?.toISOString() ?? null,
+      },
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       lastActivityAt: c.lastActivityAt.toISOString(),
@@ -90,7 +105,12 @@ const followers: PersonalDataSection = {
 
 const consents: PersonalDataSection = {
   name: "consentements",
-  export: async (db, candidateId) => (await listConsents(db, candidateId)).map((c) => ({ ...c, at: c.at.toISOString() })),
+  export: async (db, candidateId) => (await listConsents(db, candidateId)).map((c) => ({
+      ...c,
+      decisionLabel: consentDecisionLabels[c.decision] ?? c.decision,
+      givenByLabel: consentGivenByLabels[c.givenBy] ?? c.givenBy,
+      at: c.at.toISOString(),
+    })),
   anonymise: async () => {}, // kept: who recorded which text when, nothing about the person
 };
 

@@ -1,4 +1,5 @@
 // French texts of the candidate screens.
+import { consentGivenByLabels } from "../../candidates/candidates.domain.ts";
 export const candidatesText = {
   list: {
     title: "Mes candidats",
@@ -115,7 +116,7 @@ export const candidatesText = {
     consent: "Consentement",
     consentGiven: (date: string, who: string) => `Accord donné le ${date} (${who}).`,
     consentWithdrawn: (date: string) => `Accord retiré le ${date}.`,
-    givenBy: { candidate: "par la personne", prescriber: "recueilli par un conseiller", employer: "recueilli par un employeur" } as Record<string, string>,
+    givenBy: consentGivenByLabels,
     givenBySelf: { candidate: "par vous", prescriber: "recueilli par votre conseiller ou conseillère", employer: "recueilli par un employeur" } as Record<string, string>,
     withdraw: "Retirer l'accord",
     giveAgain: "Redonner l'accord",
