@@ -221,7 +221,7 @@ describe("Parcours de la candidate, en autonomie", () => {
     assert.equal(mine.location.qpv.code, "QN07513M");
     assert.deepEqual(mine.targetAppellationLabels.map((a: { label: string }) => a.label), ["Jardinier / Jardinière d'espaces verts"]);
     assert.deepEqual(mine.skillLabels.map((s: { label: string }) => s.label), ["Tailler les arbres"]);
-    assert.deepEqual(mine.languages, [{ name: "Wolof", level: "native" }, { name: "Anglais", level: "basic" }]);
+    assert.deepEqual(mine.languages, [{ name: "Wolof", level: "native", levelLabel: "Langue maternelle" }, { name: "Anglais", level: "basic", levelLabel: "Notions" }]);
     assert.deepEqual([mine.drivingLicences, mine.mobilityRadiusKm, mine.barriers], [["B"], 10, ["mobilite"]]);
     assert.equal(exported.sections.cv.fileName, "CV Awa Diallo.pdf");
     assert.equal(Buffer.from(exported.sections.cv.contentBase64, "base64").subarray(0, 5).toString(), "%PDF-");
@@ -230,6 +230,27 @@ describe("Parcours de la candidate, en autonomie", () => {
     assert.ok(!text.includes(otherId), "not even another person's id");
     assert.deepEqual(keysOf(exported).filter((k) => /password|hash|token|csrf|secret|session|code_?hash/i.test(k)), [], "no secret");
     assert.doesNotMatch(text, /\$argon2/, "no password hash");
+
+    // 4b. Deleting the CV is asked first: the focus goes to the question; Escape and "Annuler" keep the CV.
+    const cvDelete = cvSection.getByRole("button", { name: "Supprimer le CV", exact: true });
+    await cvDelete.click();
+    const cvDialog = page.getByRole("alertdialog", { name: "Supprimer le CV ?" });
+    await cvDialog.getByText("Votre CV sera supprimé de Tremplin. Vous pourrez en déposer un autre.").waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "alertdialog");
+    await screenshot(page, "candidate-08b-cv-suppression-confirmation");
+    await assertAccessible(page);
+    await page.keyboard.press("Escape");
+    await cvDialog.waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.textContent === "Supprimer le CV");
+    await cvDelete.click();
+    await cvDialog.getByRole("button", { name: "Annuler" }).click();
+    await cvDialog.waitFor({ state: "detached" });
+    await cvSection.getByText(/^CV Awa Diallo\.pdf/).waitFor();
+    await cvDelete.click();
+    await cvDialog.getByRole("button", { name: "Oui, supprimer le CV" }).click();
+    await cvSection.getByText("CV supprimé.", { exact: true }).waitFor();
+    await cvSection.getByText("Aucun CV enregistré.").waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "candidate-status-cv");
 
     // 5. "Mes candidatures", from the user menu: none yet, and what to expect.
     await page.getByRole("button", { name: "Awa Diallo" }).first().click();

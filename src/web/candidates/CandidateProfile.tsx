@@ -30,11 +30,58 @@ const Status = ({ section, message }: { section: Section; message: { section: Se
   </div>
 );
 
+/**
+ * A confirmation asked in the page (DSFR warning alert as an alertdialog): the focus moves to it when it opens,
+ * Escape or "Annuler" closes it and the caller gives the focus back to the button that opened it.
+ */
+const Confirmation = ({ id, title, text, confirm, busy, onConfirm, onCancel }: {
+  id: string; title: string; text: string; confirm: string; busy: boolean; onConfirm: () => void; onCancel: () => void;
+}) => {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className="fr-alert fr-alert--warning fr-mt-2w"
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <h3 id={`${id}-title`} className="fr-alert__title">{title}</h3>
+      <p id={`${id}-text`}>{text}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+        <li><Button disabled={busy} onClick={onConfirm}>{confirm}</Button></li>
+        <li><Button priority="secondary" onClick={onCancel}>{candidatesText.form.cancel}</Button></li>
+      </ul>
+    </div>
+  );
+};
+
 /** `self`: the person looks at their own profile ("vous"). */
 export const CandidateProfile = ({ candidate, self = false, onChanged, onErased }: { candidate: CandidateDto; self?: boolean; onChanged: () => void; onErased: () => void }) => {
   const [message, setMessage] = useState<{ section: Section; severity: "success" | "error"; text: string } | null>(null);
   const [cvError, setCvError] = useState<string | null>(null);
-  const [confirmErase, setConfirmErase] = useState(false);
+  const [confirming, setConfirming] = useState<"cv" | "erase" | null>(null);
+  // The button that opened a cancelled confirmation gets the focus back once it is enabled again.
+  const cvDeleteRef = useRef<HTMLButtonElement>(null);
+  const eraseRef = useRef<HTMLButtonElement>(null);
+  const [restoreFocus, setRestoreFocus] = useState<"cv" | "erase" | null>(null);
+  useEffect(() => {
+    if (!restoreFocus) return;
+    (restoreFocus === "cv" ? cvDeleteRef : eraseRef).current?.focus();
+    setRestoreFocus(null);
+  }, [restoreFocus]);
+  const cancel = () => {
+    setRestoreFocus(confirming);
+    setConfirming(null);
+  };
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const cvHintId = useId();
@@ -149,8 +196,22 @@ export const CandidateProfile = ({ candidate, self = false, onChanged, onErased 
                 <p>{t.cvFile(candidate.cv.fileName, formatBytes(candidate.cv.sizeBytes), formatDateFr(candidate.cv.uploadedAt))}</p>
                 <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
                   <li><a className="fr-btn fr-btn--secondary" href={cvUrl(candidate.id)} download>{t.cvDownload}</a></li>
-                  <li><Button priority="tertiary" disabled={busy} onClick={() => run("cv", () => deleteCv(candidate.id), t.cvDeleted)}>{t.cvDelete}</Button></li>
+                  <li><Button ref={cvDeleteRef} priority="tertiary" disabled={busy || confirming === "cv"} onClick={() => setConfirming("cv")}>{t.cvDelete}</Button></li>
                 </ul>
+                {confirming === "cv" && (
+                  <Confirmation
+                    id="cv-delete"
+                    title={t.cvDeleteConfirmTitle}
+                    text={self ? t.cvDeleteConfirmSelf : t.cvDeleteConfirm}
+                    confirm={t.cvDeleteConfirmButton}
+                    busy={busy}
+                    onConfirm={() => {
+                      setConfirming(null);
+                      void run("cv", () => deleteCv(candidate.id), t.cvDeleted);
+                    }}
+                    onCancel={cancel}
+                  />
+                )}
               </>
             ) : (
               <p>{t.noCv}</p>
@@ -200,17 +261,18 @@ export const CandidateProfile = ({ candidate, self = false, onChanged, onErased 
             <p>{self ? t.rgpdLeadSelf : t.rgpdLead}</p>
             <ul className="fr-btns-group fr-btns-group--inline-md">
               <li><a className="fr-btn fr-btn--secondary" href={exportUrl(candidate.id)} download>{t.export}</a></li>
-              <li><Button priority="tertiary" onClick={() => setConfirmErase(true)} disabled={confirmErase}>{t.erase}</Button></li>
+              <li><Button ref={eraseRef} priority="tertiary" onClick={() => setConfirming("erase")} disabled={confirming === "erase"}>{t.erase}</Button></li>
             </ul>
-            {confirmErase && (
-              <div className="fr-alert fr-alert--warning fr-mt-2w" role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-text">
-                <h3 id="erase-title" className="fr-alert__title">{t.eraseConfirmTitle}</h3>
-                <p id="erase-text">{self ? t.eraseConfirmSelf : t.eraseConfirm}</p>
-                <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
-                  <li><Button disabled={busy} onClick={() => run("rgpd", () => eraseCandidate(candidate.id), t.erased, onErased)}>{t.eraseConfirmButton}</Button></li>
-                  <li><Button priority="secondary" onClick={() => setConfirmErase(false)}>{candidatesText.form.cancel}</Button></li>
-                </ul>
-              </div>
+            {confirming === "erase" && (
+              <Confirmation
+                id="erase"
+                title={t.eraseConfirmTitle}
+                text={self ? t.eraseConfirmSelf : t.eraseConfirm}
+                confirm={t.eraseConfirmButton}
+                busy={busy}
+                onConfirm={() => void run("rgpd", () => eraseCandidate(candidate.id), t.erased, onErased)}
+                onCancel={cancel}
+              />
             )}
           </section>
         </>
