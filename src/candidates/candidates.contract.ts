@@ -161,7 +161,14 @@ export const candidateListSchema = z.object({
 export type CandidateList = z.infer<typeof candidateListSchema>;
 
 export const barriersResponseSchema = z.array(z.object({ code: z.string(), label: z.string() }));
-export const consentTextSchema = z.object({ purpose: z.string(), version: z.string(), text: z.string(), textOnBehalf: z.string() });
+export const consentTextSchema = z.object({
+  purpose: z.string(),
+  version: z.string(),
+  text: z.string(),
+  textOnBehalf: z.string().describe("Recueilli par un conseiller ou une conseillère"),
+  employerVersion: z.string(),
+  textOnBehalfEmployer: z.string().describe("Recueilli par l'employeur qui embauche (embauche directe)"),
+});
 
 export const candidatesRoutes = {
   barriers: { method: "GET", url: "/api/v1/candidates/barriers" },

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { changedFields, checkCv, cvMaxBytes, locationFrom, retention, retentionStep, safeFileName } from "./candidates.domain.ts";
+import {
+  changedFields, checkCv, consentEmployerVersion, consentShownTo, consentText, consentVersion, cvMaxBytes, locationFrom, retention, retentionStep, safeFileName,
+} from "./candidates.domain.ts";
 
 const day = 86_400_000;
 const at = (iso: string) => new Date(iso);
@@ -81,5 +83,20 @@ describe("retention (2 years, then 30 days of notice)", () => {
   });
   it("notifies again when there was activity after an old notice", () => {
     assert.equal(retentionStep({ lastActivityAt: ago(731), inactivityNotifiedAt: ago(800), anonymisedAt: null }, now), "notify");
+  });
+});
+
+describe("consent text, by who records it", () => {
+  it("the person and a counsellor keep the text of 2026-12-01, which speaks of the counsellor", () => {
+    assert.deepEqual(consentShownTo("candidate"), { version: consentVersion, text: consentText });
+    assert.equal(consentShownTo("prescriber").version, consentVersion);
+    assert.match(consentShownTo("prescriber").text, /^La personne a été informée et a donné son accord : « J'accepte .* avec mon conseiller ou ma conseillère\./);
+  });
+  it("an employer recording a direct hire shows its own wording, under a version of its own", () => {
+    const shown = consentShownTo("employer");
+    assert.equal(shown.version, consentEmployerVersion);
+    assert.notEqual(shown.version, consentVersion, "a new text is a new version");
+    assert.match(shown.text, /^La personne a été informée et a donné son accord : « J'accepte .*l'employeur qui m'embauche/);
+    assert.doesNotMatch(shown.text, /conseiller/);
   });
 });

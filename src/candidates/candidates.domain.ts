@@ -58,6 +58,29 @@ export const consentText =
 /** The same consent recorded by a professional on the candidate's behalf (they confirm the person agreed). */
 export const consentTextOnBehalf = `La personne a été informée et a donné son accord : « ${consentText} »`;
 
+/**
+ * The consent of a person an employer records for a direct hire: no counsellor there, the employer who hires.
+ * A text of its own, hence its own version; consent rows keep the text that was shown.
+ */
+export const consentEmployerVersion = "2026-12-02-employeur";
+export const consentTextEmployer =
+  "J'accepte que Tremplin enregistre les informations de ce profil (coordonnées, adresse, parcours, freins périphériques, CV) " +
+  "pour que l'employeur qui m'embauche déclare mon embauche et suive mon parcours, et pour transmettre mes candidatures " +
+  "aux employeurs que je choisis. Ces informations sont conservées tant que le profil est actif et supprimées " +
+  "(anonymisées) après 2 ans sans activité. Je peux à tout moment les consulter, les exporter, retirer mon accord " +
+  "ou demander leur effacement.";
+export const consentTextOnBehalfEmployer = `La personne a été informée et a donné son accord : « ${consentTextEmployer} »`;
+
+/** Who records a consent decision: the person, a counsellor, or an employer. */
+export type ConsentRecorder = "candidate" | "prescriber" | "employer";
+/** The text (and its version) shown to whoever records the decision. */
+export const consentShownTo = (givenBy: ConsentRecorder): { version: string; text: string } =>
+  givenBy === "candidate"
+    ? { version: consentVersion, text: consentText }
+    : givenBy === "prescriber"
+      ? { version: consentVersion, text: consentTextOnBehalf }
+      : { version: consentEmployerVersion, text: consentTextOnBehalfEmployer };
+
 // --- Location ---
 
 export type CandidateLocation = {

@@ -282,6 +282,9 @@ for (const engine of testEngines()) {
       assert.equal(created.statusCode, 201, created.body);
       assert.equal(created.json().createdVia, "employer");
       assert.equal(created.json().consent.givenBy, "employer");
+      const shown = await t.db.selectFrom("candidate_consents").select(["text_version", "text"]).where("candidate_id", "=", created.json().id).executeTakeFirstOrThrow();
+      assert.equal(shown.text_version, "2026-12-02-employeur");
+      assert.match(shown.text, /l'employeur qui m'embauche/, "the employer's own wording, not the counsellor's");
       assert.equal((await employer.request("GET", `/api/v1/candidates/${created.json().id}`)).statusCode, 200);
       assert.equal((await employer.request("PATCH", `/api/v1/candidates/${created.json().id}`, { phone: "0600000000" })).statusCode, 403, "employers never edit a profile");
       assert.equal((await employer.request("GET", `/api/v1/candidates/${created.json().id}/export`)).json().code, "candidate.export_forbidden");

@@ -18,7 +18,7 @@ import {
   listCandidatesQuerySchema,
   updateCandidateBodySchema,
 } from "./candidates.contract.ts";
-import { consentPurpose, consentText, consentTextOnBehalf, consentVersion, cvMaxBytes } from "./candidates.domain.ts";
+import { consentEmployerVersion, consentPurpose, consentText, consentTextOnBehalf, consentTextOnBehalfEmployer, consentVersion, cvMaxBytes } from "./candidates.domain.ts";
 import {
   type CandidatesDeps,
   createCandidate,
@@ -51,6 +51,8 @@ export const registerCandidatesRoutes = async (root: FastifyInstance, deps: Cand
     version: consentVersion,
     text: consentText,
     textOnBehalf: consentTextOnBehalf,
+    employerVersion: consentEmployerVersion,
+    textOnBehalfEmployer: consentTextOnBehalfEmployer,
   }));
 
   app.get(routes.list.url, { schema: { tags, summary: "Mes candidats (suivis par l'organisation pour laquelle j'agis)", querystring: listCandidatesQuerySchema, response: { 200: candidateListSchema } } }, async (request) =>

@@ -16,9 +16,7 @@ import {
   type CandidateLocation,
   changedFields,
   consentPurpose,
-  consentText,
-  consentTextOnBehalf,
-  consentVersion,
+  consentShownTo,
   locationFrom,
   noLocation,
   uncertaintyReasonLabels,
@@ -181,12 +179,14 @@ export const createCandidate = async (deps: CandidatesDeps, actor: Actor | null,
       now: at,
     });
     if (createdVia === "prescriber") await addFollower(tx, id, actor.organisationId!, actor.userId, at);
+    const givenBy = self ? "candidate" : createdVia === "prescriber" ? "prescriber" : "employer";
+    const shown = consentShownTo(givenBy);
     await insertConsent(tx, id, {
       decision: "given",
       purpose: consentPurpose,
-      textVersion: consentVersion,
-      text: self ? consentText : consentTextOnBehalf,
-      givenBy: self ? "candidate" : createdVia === "prescriber" ? "prescriber" : "employer",
+      textVersion: shown.version,
+      text: shown.text,
+      givenBy,
       byUserId: actor.userId,
       byOrganisationId: self ? null : actor.organisationId,
       at,
@@ -308,12 +308,14 @@ export const recordConsentDecision = async (deps: AccountsDeps, actor: Actor | n
   const at = now(deps);
   const self = !isProfessional(actor!);
   await runInTransaction(deps.db, async (tx) => {
+    const givenBy = self ? "candidate" : actor!.role.startsWith("prescriber") ? "prescriber" : "employer";
+    const shown = consentShownTo(givenBy);
     await insertConsent(tx, id, {
       decision,
       purpose: consentPurpose,
-      textVersion: consentVersion,
-      text: self ? consentText : consentTextOnBehalf,
-      givenBy: self ? "candidate" : actor!.role.startsWith("prescriber") ? "prescriber" : "employer",
+      textVersion: shown.version,
+      text: shown.text,
+      givenBy,
       byUserId: actor!.userId,
       byOrganisationId: self ? null : actor!.organisationId,
       at,

@@ -213,6 +213,8 @@ describe("Postuler soi-même, déclarer une embauche directe", () => {
     await page.getByLabel("Nom", { exact: true }).fill("Petit");
     await page.getByLabel("Adresse électronique").fill("dana.petit@example.org");
     await page.getByLabel(/^Adresse postale/).fill("5 rue de Tanger 75019 Paris");
+    await page.getByText(/l'employeur qui m'embauche déclare mon embauche/).waitFor();
+    assert.equal(await page.getByText(/mon conseiller ou ma conseillère/).count(), 0, "the employer's own consent wording");
     await page.getByRole("checkbox", { name: /La personne m'a donné son accord/ }).check({ force: true });
     await screenshot(page, "apply-09-profil-embauche");
     await assertAccessible(page);

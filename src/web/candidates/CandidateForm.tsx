@@ -15,6 +15,8 @@ import {
   mobilityMeanLabels,
   mobilityMeans,
 } from "../../candidates/candidates.domain.ts";
+import { actsFor } from "../accounts/session.domain.ts";
+import { useSession } from "../accounts/SessionProvider.tsx";
 import { errorMessage, fieldErrors } from "../api/client.ts";
 import { CodePicker } from "../forms/CodePicker.tsx";
 import { ErrorSummary, fieldState, summaryOf } from "../forms/forms.tsx";
@@ -44,6 +46,8 @@ export const CandidateForm = ({
   const [form, setForm] = useState(initial);
   const [consent, setConsent] = useState(false);
   const [consentText, setConsentText] = useState<string | null>(null);
+  // The text shown is the one the server records: an employer (direct hire) has its own wording.
+  const byEmployer = actsFor(useSession().session, "employer");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -53,9 +57,9 @@ export const CandidateForm = ({
   useEffect(() => {
     if (mode === "edit") return;
     const controller = new AbortController();
-    fetchConsentText(controller.signal).then((c) => setConsentText(mode === "self" ? c.text : c.textOnBehalf), () => {});
+    fetchConsentText(controller.signal).then((c) => setConsentText(mode === "self" ? c.text : byEmployer ? c.textOnBehalfEmployer : c.textOnBehalf), () => {});
     return () => controller.abort();
-  }, [mode]);
+  }, [mode, byEmployer]);
 
   const searchJobs = useCallback(async (q: string, signal: AbortSignal) => (await searchAppellations(q, signal)).map((a) => ({ code: a.code, label: a.label })), []);
   const searchSkills = useCallback(async (q: string, signal: AbortSignal) => (await searchCompetences(q, signal)).map((c) => ({ code: c.code, label: c.label })), []);
