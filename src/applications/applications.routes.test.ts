@@ -50,6 +50,14 @@ for (const engine of testEngines()) {
       chloeId = await insertCandidate(t.db, { firstName: "Chloé", lastName: "Martin", email: null, userId: chloeUser, followedBy: [orgP] });
       offerE = await insertOffer(t.db, orgE, "Jardinier ou jardinière d'espaces verts");
       offerO = await insertOffer(t.db, orgO, "Vendeur ou vendeuse en boulangerie");
+      const job = await t.db
+        .selectFrom("offers as o")
+        .innerJoin("rome_appellations as a", "a.code", "o.appellation_code")
+        .innerJoin("rome_fiches as f", "f.code", "a.rome_code")
+        .select(["a.code", "a.label", "f.code as rome", "f.label as romeLabel"])
+        .where("o.id", "=", offerE)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(job, { code: "16068", label: "Jardinier / Jardinière d'espaces verts", rome: "A1208", romeLabel: "Jardinier / Jardinière paysagiste" }, "the shipped ROME 4.0 rows");
     });
     after(() => t.close());
 

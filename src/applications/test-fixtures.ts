@@ -1,6 +1,7 @@
 // Test helpers of applications: organisations, candidates and offers written
 // directly (their own capabilities are tested on their own), and mail lookups.
 import type { Browser, TestApp } from "../accounts/test-app.ts";
+import { normaliseRomeLabel } from "../rome/rome.domain.ts";
 import type { Database } from "../server/db.ts";
 
 /** Creates an organisation as `browser` (who becomes its admin and acts for it). */
@@ -45,17 +46,25 @@ export const insertCandidate = async (
 };
 
 export const insertOffer = async (db: Database, organisationId: string, title: string): Promise<string> => {
-  await db.insertInto("rome_fiches").values({ code: "A1203", label: "Aménagement et entretien des espaces verts", parent_code: "A12" }).onConflict((oc) => oc.doNothing()).execute();
+  // The real ROME 4.0 rows (data/rome/), so that a test offer shows the same job with or without the imported référentiel.
+  await db
+    .insertInto("rome_fiches")
+    .values([
+      { code: "A1203", label: "Agent / Agente d'entretien des espaces verts", parent_code: "A1203" },
+      { code: "A1208", label: "Jardinier / Jardinière paysagiste", parent_code: "A1203" },
+    ])
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   await db
     .insertInto("rome_appellations")
-    .values({ code: "11222", rome_code: "A1203", label: "Jardinier / Jardinière d'espaces verts", short_label: "Jardinier", label_norm: "jardinier jardiniere d espaces verts" })
+    .values({ code: "16068", rome_code: "A1208", label: "Jardinier / Jardinière d'espaces verts", short_label: "Jardinier / Jardinière d'espaces verts", label_norm: normaliseRomeLabel("Jardinier / Jardinière d'espaces verts") })
     .onConflict((oc) => oc.doNothing())
     .execute();
   const { id } = await db
     .insertInto("offers")
     .values({
       organisation_id: organisationId,
-      appellation_code: "11222",
+      appellation_code: "16068",
       title,
       description: "Entretien des espaces verts du quartier.",
       contract_type: "CDDI",
