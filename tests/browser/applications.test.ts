@@ -130,6 +130,15 @@ describe("Candidatures (parcours principal)", () => {
     await boss.page.goto(`${app.baseUrl}/candidatures/recues?etat=new`);
     await waitForTitle(boss.page, "Candidatures reçues — Tremplin");
     await boss.page.getByRole("link", { name: "Voir la candidature de Chloé Martin" }).waitFor();
+    // The four filters of a row are aligned: same label top, same field top.
+    const filters = boss.page.getByRole("form", { name: "Filtrer les candidatures" });
+    const tops = async (selector: string) => Promise.all((await filters.locator(selector).all()).map(async (el) => Math.round((await el.boundingBox())!.y)));
+    const labelTops = await tops("label.fr-label");
+    const fieldTops = await tops("select.fr-select, input.fr-input");
+    assert.equal(fieldTops.length, 4);
+    assert.equal(new Set(labelTops).size, 1, `labels at ${labelTops.join(", ")}`);
+    assert.equal(new Set(fieldTops).size, 1, `fields at ${fieldTops.join(", ")}`);
+    await screenshot(boss.page, "candidatures-recues-filtres");
     await assertAccessible(boss.page);
     await boss.page.getByRole("link", { name: "Voir la candidature de Chloé Martin" }).click();
     await boss.page.getByRole("button", { name: "Accepter" }).click();

@@ -108,34 +108,40 @@ const ApplicationsList = ({ view }: { view: ListView }) => {
         <form onSubmit={submit} className="fr-mb-4w" aria-label={fr.filters.legend}>
           <fieldset className="fr-fieldset">
             <legend className="fr-fieldset__legend">{fr.filters.legend}</legend>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
-              <Select label={fr.filters.state} nativeSelectProps={{ name: "state", defaultValue: query.state ?? "" }}>
-                <option value="">{fr.filters.anyState}</option>
-                {applicationStates.map((state) => (
-                  <option key={state} value={state}>
-                    {stateLabels[state]}
-                    {counts[state] ? ` (${counts[state]})` : ""}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            {view === "received" && (
-              <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
-                <Select label={fr.filters.senderKind} nativeSelectProps={{ name: "senderKind", defaultValue: query.senderKind ?? "" }}>
-                  <option value="">{fr.filters.anySender}</option>
-                  {senderKinds.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {senderKindLabels[kind]}
-                    </option>
-                  ))}
-                </Select>
+            {/* A DSFR grid row, not the fieldset's own flex (aligned on the last baseline, which puts a select
+                lower than a date field): the four fields start at the same height, with one-line labels. */}
+            <div className="fr-fieldset__element">
+              <div className="fr-grid-row fr-grid-row--gutters">
+                <div className="fr-col-12 fr-col-md-3">
+                  <Select label={fr.filters.state} nativeSelectProps={{ name: "state", defaultValue: query.state ?? "" }}>
+                    <option value="">{fr.filters.anyState}</option>
+                    {applicationStates.map((state) => (
+                      <option key={state} value={state}>
+                        {stateLabels[state]}
+                        {counts[state] ? ` (${counts[state]})` : ""}
+                      </option>
+                    ))}
+                  </Select>
+                </div>
+                {view === "received" && (
+                  <div className="fr-col-12 fr-col-md-3">
+                    <Select label={fr.filters.senderKind} nativeSelectProps={{ name: "senderKind", defaultValue: query.senderKind ?? "" }}>
+                      <option value="">{fr.filters.anySender}</option>
+                      {senderKinds.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {senderKindLabels[kind]}
+                        </option>
+                      ))}
+                    </Select>
+                  </div>
+                )}
+                <div className="fr-col-12 fr-col-md-3">
+                  <Input label={fr.filters.from} nativeInputProps={{ type: "date", name: "from", defaultValue: query.from ?? "" }} />
+                </div>
+                <div className="fr-col-12 fr-col-md-3">
+                  <Input label={fr.filters.to} nativeInputProps={{ type: "date", name: "to", defaultValue: query.to ?? "" }} />
+                </div>
               </div>
-            )}
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
-              <Input label={fr.filters.from} nativeInputProps={{ type: "date", name: "from", defaultValue: query.from ?? "" }} />
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
-              <Input label={fr.filters.to} nativeInputProps={{ type: "date", name: "to", defaultValue: query.to ?? "" }} />
             </div>
             {query.offerId && (
               <div className="fr-fieldset__element">
