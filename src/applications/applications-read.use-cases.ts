@@ -1,14 +1,15 @@
-// Reading applications (detail, lists), messages between the employer and the
-// counsellor, and notification settings. Every read of a person's data by a
-// professional is written to the audit log (ids and counts only).
+// Reading applications (detail, lists, the candidate's CV), messages between the
+// employer and the counsellor, and notification settings. Every read of a person's
+// data by a professional is written to the audit log (ids and counts only).
 import { systemClock } from "../accounts/accounts.deps.ts";
 import { recordAudit } from "../authorization/audit.queries.ts";
 import type { Actor } from "../authorization/authorization.domain.ts";
 import { ensureAllowed } from "../authorization/authorization.guard.ts";
+import { findCvMeta, readCvContent } from "../candidates/candidates.queries.ts";
 import { runInTransaction } from "../server/transaction.ts";
 import { type NotificationKind, type NotificationSettings, noticesFor, notificationKindsFor, wantsNotice } from "./application-notifications.domain.ts";
 import { parisDate } from "./application-dates.domain.ts";
-import { availableTransitions, canEditHiringDates, type TransitionName } from "./application-states.domain.ts";
+import { availableTransitions, canEditHiringDates, type TransitionName, visibleToEmployer } from "./application-states.domain.ts";
 import { applicationsError } from "./applications.errors.ts";
 import { enqueueNotices } from "./applications.notify.ts";
 import {
@@ -20,7 +21,7 @@ import {
   organisationNames,
   sharedCandidate,
 } from "./applications-list.queries.ts";
-import { findApplication, findCandidateOfUser, findOfferRef, insertMessage, listMessages, listTransitions, lockApplication, saveSettings, settingsOf } from "./applications.queries.ts";
+import { type ApplicationRow, findApplication, findCandidateOfUser, findOfferRef, insertMessage, listMessages, listTransitions, lockApplication, saveSettings, settingsOf } from "./applications.queries.ts";
 import { accessApplication, type ApplicationsDeps, type Side } from "./applications.use-cases.ts";
 
 const clockOf = (deps: ApplicationsDeps) => deps.clock ?? systemClock;
@@ -28,11 +29,19 @@ const clockOf = (deps: ApplicationsDeps) => deps.clock ?? systemClock;
 const auditRead = (deps: ApplicationsDeps, actor: Actor, subject: { type: string; id: string }, details: Record<string, string | number>) =>
   recordAudit(deps.db, { actorUserId: actor.userId, organisationId: actor.organisationId, action: `${subject.type}.read`, subjectType: subject.type, subjectId: subject.id, details, at: clockOf(deps).now() });
 
+/**
+ * An application shares the person's current CV (the one in her profile, replaced or removed by her or her
+ * counsellor) with the employer and the counsellor while the employer sees the application (730 days, hires
+ * kept) and she is not anonymised.
+ */
+const sharesCv = (application: ApplicationRow, candidate: { anonymised: boolean }, now: Date) => !candidate.anonymised && visibleToEmployer(application, now);
+
 export const readApplication = async (deps: ApplicationsDeps, actor: Actor | null, id: string) => {
   const now = clockOf(deps).now();
   const { application, side } = await accessApplication(deps.db, actor, await findApplication(deps.db, id), "read", now);
-  const [candidate, transitions, messages, offer, names] = await Promise.all([
+  const [candidate, cv, transitions, messages, offer, names] = await Promise.all([
     sharedCandidate(deps.db, application.candidateId),
+    findCvMeta(deps.db, application.candidateId),
     listTransitions(deps.db, application.id),
     side === "candidate" ? Promise.resolve([]) : listMessages(deps.db, application.id),
     application.offerId ? findOfferRef(deps.db, application.offerId) : Promise.resolve(null),
@@ -44,7 +53,8 @@ export const readApplication = async (deps: ApplicationsDeps, actor: Actor | nul
     side,
     application,
     candidate: candidate!,
-    offer: offer ? { id: offer.id, title: offer.title } : null,
+    hasCv: cv !== null && sharesCv(application, candidate!, now),
+    offer: offer ? { id: offer.id, title: offer.title, withoutCv: offer.withoutCv } : null,
     employerName: names.get(application.employerOrganisationId) ?? "",
     senderOrganisationName: application.senderOrganisationId ? (names.get(application.senderOrganisationId) ?? null) : null,
     // The person sees the answers written for them, and the reason only when it was shared.
@@ -59,6 +69,31 @@ export const readApplication = async (deps: ApplicationsDeps, actor: Actor | nul
     canEditHiringDates: side === "employer" && canEditHiringDates(application, parisDate(now)),
     canWriteMessages: side !== "candidate" && application.senderKind === "prescriber",
   };
+};
+
+/**
+ * The current CV of the application's candidate, for the receiving employer's members and the counsellors who
+ * see the application (see `sharesCv`); the person reads hers from her profile. Anyone else gets the same 404
+ * as for a missing application; each read is audited (ids only).
+ */
+export const readApplicationCv = async (deps: ApplicationsDeps, actor: Actor | null, id: string) => {
+  const now = clockOf(deps).now();
+  const { application, side } = await accessApplication(deps.db, actor, await findApplication(deps.db, id), "read", now);
+  if (side === "candidate") throw applicationsError("application.not_found");
+  const candidate = await sharedCandidate(deps.db, application.candidateId);
+  // The counsellor still sees an application the employer no longer does: it shares no CV any more.
+  const file = candidate && sharesCv(application, candidate, now) ? await readCvContent(deps.db, application.candidateId) : null;
+  if (!file) throw applicationsError("application.cv_not_found");
+  await recordAudit(deps.db, {
+    actorUserId: actor!.userId,
+    organisationId: actor!.organisationId,
+    action: "candidate.cv_read",
+    subjectType: "candidate",
+    subjectId: application.candidateId,
+    details: { via: "application", application: application.id },
+    at: now,
+  });
+  return file;
 };
 
 export const listForActor = async (

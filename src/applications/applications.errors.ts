@@ -7,6 +7,10 @@ const state = (p: Record<string, unknown>) => stateLabels[p.state as Application
 
 export const applicationsError = defineErrors({
   "application.not_found": { status: 404, message: () => "Candidature introuvable." },
+  "application.cv_not_found": {
+    status: 404,
+    message: () => "Pas de CV avec cette candidature : la personne n'en a pas déposé dans son profil, ou l'a retiré.",
+  },
   "application.candidate_not_found": { status: 404, message: () => "Candidat introuvable." },
   "application.offer_not_found": { status: 404, message: () => "Offre introuvable." },
   "application.offer_closed": { status: 409, message: () => "Cette offre est fermée : elle ne reçoit plus de candidatures." },

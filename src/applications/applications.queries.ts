@@ -139,10 +139,10 @@ export const findCandidateOfUser = async (db: Executor, userId: string): Promise
   return row ? findCandidateRef(db, row.id) : null;
 };
 
-export const findOfferRef = async (db: Executor, offerId: string): Promise<{ id: string; organisationId: string; status: string; title: string } | null> => {
+export const findOfferRef = async (db: Executor, offerId: string): Promise<{ id: string; organisationId: string; status: string; title: string; withoutCv: boolean } | null> => {
   if (!isUuid(offerId)) return null;
-  const row = await db.selectFrom("offers").select(["id", "organisation_id", "status", "title"]).where("id", "=", offerId).executeTakeFirst();
-  return row ? { id: row.id, organisationId: row.organisation_id, status: row.status, title: row.title } : null;
+  const row = await db.selectFrom("offers").select(["id", "organisation_id", "status", "title", "without_cv"]).where("id", "=", offerId).executeTakeFirst();
+  return row ? { id: row.id, organisationId: row.organisation_id, status: row.status, title: row.title, withoutCv: row.without_cv } : null;
 };
 
 export const findOrganisationRef = async (db: Executor, id: string): Promise<{ id: string; family: string; kind: string; name: string } | null> => {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { registerAccountsRoutes } from "../accounts/accounts.routes.ts";
 import { type Browser, browser, buildTestApp, signedIn, type TestApp } from "../accounts/test-app.ts";
 import { registerOrganisationsRoutes } from "../organisations/organisations.routes.ts";
+import { replaceCv } from "../candidates/candidates.queries.ts";
 import { anonymiseCandidate, exportPersonalData } from "../candidates/personal-data.ts";
 import { testEngines } from "../server/test-engines.ts";
 import { addDays, parisDate } from "./application-dates.domain.ts";
@@ -137,6 +138,80 @@ for (const engine of testEngines()) {
       const audit = await t.db.selectFrom("audit_log").select(["action", "subject_id", "details"]).where("action", "=", "candidate.read").execute();
       assert.ok(audit.some((a) => a.subject_id === chloeId && a.details.application === first));
       assert.ok(!JSON.stringify(audit).includes("Martin"), "ids only in the audit log");
+    });
+
+    it("lets the employer's members and the counsellor download the person's current CV through the application, 404 for anyone else, audited", async () => {
+      const cvOf = (client: Browser, id: string) => client.request("GET", `/api/v1/applications/${id}/cv`);
+      const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+      const putCv = (candidateId: string, fileName: string, content: Buffer) =>
+        replaceCv(t.db, candidateId, { fileName, content, sha256: "0".repeat(64), byUserId: chloeUserId, now: t.clock.now() });
+      const chloeUserId = (await chloe.refreshCsrf()).user.id;
+
+      // No CV yet: the detail says so, the download answers its own 404.
+      const before = (await emma.request("GET", `/api/v1/applications/${first}`)).json();
+      assert.deepEqual([before.hasCv, before.offer.withoutCv], [false, false]);
+      const none = await cvOf(emma, first);
+      assert.deepEqual([none.statusCode, none.json().code], [404, "application.cv_not_found"]);
+      assert.match(none.json().message, /Pas de CV/);
+
+      await putCv(chloeId, "CV Chloé Martin.pdf", pdf("premier"));
+      await putCv(chloeId, "CV Chloé Martin.pdf", pdf("actuel")); // she replaced it: the current one is read
+      for (const [who, client] of [["emma", emma], ["eric", eric], ["paul", paul], ["chloe", chloe]] as const) {
+        assert.equal((await client.request("GET", `/api/v1/applications/${first}`)).json().hasCv, true, who);
+      }
+      for (const [who, client] of [["eric", eric], ["paul", paul]] as const) {
+        const cv = await cvOf(client, first);
+        assert.equal(cv.statusCode, 200, `${who}: ${cv.body}`);
+        assert.equal(cv.headers["content-type"], "application/pdf");
+        assert.equal(cv.headers["cache-control"], "private, no-store");
+        assert.match(String(cv.headers["content-disposition"]), /^attachment; filename="cv\.pdf"; filename\*=UTF-8''CV%20Chlo%C3%A9%20Martin\.pdf$/);
+        assert.equal(cv.rawPayload.subarray(0, 5).toString("latin1"), "%PDF-", who);
+        assert.match(cv.rawPayload.toString("latin1"), /actuel/, who);
+      }
+
+      // Anyone else: the same 404 as a missing application (never 403), and the candidate id is no application id.
+      const missing = await oscar.request("GET", `/api/v1/applications/${randomUUID()}/cv`);
+      assert.deepEqual([missing.statusCode, missing.json().code], [404, "application.not_found"]);
+      for (const [who, response] of [
+        ["oscar", await cvOf(oscar, first)],
+        ["pia", await cvOf(pia, first)],
+        ["chloe (her CV is on her profile)", await cvOf(chloe, first)],
+        ["candidate id instead of the application's", await cvOf(emma, chloeId)],
+      ] as const) {
+        assert.equal(response.statusCode, 404, `${who}: ${response.body}`);
+        assert.deepEqual(response.json(), missing.json(), who);
+      }
+      assert.equal((await cvOf(emma, "pas-un-id")).statusCode, 400);
+      assert.equal((await cvOf(browser(t.app), first)).statusCode, 401);
+
+      // Each read by a professional is audited, ids only.
+      const audit = await t.db.selectFrom("audit_log").select(["actor_user_id", "organisation_id", "subject_type", "subject_id", "details"]).where("action", "=", "candidate.cv_read").execute();
+      assert.deepEqual(audit.map((a) => [a.organisation_id, a.subject_type, a.subject_id, a.details]), [
+        [orgE, "candidate", chloeId, { via: "application", application: first }],
+        [orgP, "candidate", chloeId, { via: "application", application: first }],
+      ]);
+      assert.equal(audit[0].actor_user_id, (await eric.refreshCsrf()).user.id);
+      assert.ok(!JSON.stringify(audit).includes("Chlo"), "no name, no file name in the audit log");
+
+      // An application the employer no longer sees (over 730 days, not a hire) shares no CV, with the counsellor either.
+      const kim = await insertCandidate(t.db, { firstName: "Kim", lastName: "Ancienne", email: null, userId: null, followedBy: [orgP] });
+      await putCv(kim, "cv-kim.pdf", pdf("kim"));
+      const old = (await paul.request("POST", "/api/v1/applications", { candidateId: kim, offerId: offerE })).json().id;
+      await t.db.updateTable("applications").set({ created_at: new Date(t.clock.now().getTime() - 731 * 86_400_000), state: "refused", refusal_reason: "other" }).where("id", "=", old).execute();
+      assert.deepEqual((await cvOf(emma, old)).json(), missing.json());
+      assert.equal((await paul.request("GET", `/api/v1/applications/${old}`)).json().hasCv, false);
+      assert.deepEqual([(await cvOf(paul, old)).statusCode, (await cvOf(paul, old)).json().code], [404, "application.cv_not_found"]);
+
+      // An anonymised person: no CV through her applications, even were a file left behind.
+      const lea = await insertCandidate(t.db, { firstName: "Léa", lastName: "Effacée", email: null, userId: null, followedBy: [orgP] });
+      const erased = (await paul.request("POST", "/api/v1/applications", { candidateId: lea, offerId: offerE })).json().id;
+      await putCv(lea, "cv-lea.pdf", pdf("lea"));
+      assert.equal((await cvOf(emma, erased)).statusCode, 200);
+      await t.db.transaction().execute((tx) => anonymiseCandidate(tx, lea, t.clock.now()));
+      await putCv(lea, "cv-lea.pdf", pdf("lea"));
+      assert.equal((await emma.request("GET", `/api/v1/applications/${erased}`)).json().hasCv, false);
+      for (const client of [emma, paul]) assert.deepEqual([(await cvOf(client, erased)).statusCode, (await cvOf(client, erased)).json().code], [404, "application.cv_not_found"]);
+      await t.db.deleteFrom("candidate_documents").where("candidate_id", "=", lea).execute();
     });
 
     it("lets only the employer answer; accepts with a start date checked to the day; obsoletes the person's other pending applications", async () => {

@@ -24,7 +24,7 @@ import {
 } from "./applications.contract.ts";
 import { applicationsError } from "./applications.errors.ts";
 import { isValidCursor, type ListPage } from "./applications-list.queries.ts";
-import { listForActor, listHireable, postMessage, readApplication, readSettings, writeSettings } from "./applications-read.use-cases.ts";
+import { listForActor, listHireable, postMessage, readApplication, readApplicationCv, readSettings, writeSettings } from "./applications-read.use-cases.ts";
 import { type ApplicationsDeps, editApplicationHiringDates, sendApplication, transitionApplication } from "./applications.use-cases.ts";
 
 const tags = ["Candidatures"];
@@ -52,6 +52,7 @@ const detailDto = (d: Awaited<ReturnType<typeof readApplication>>) => ({
   offer: d.offer,
   message: d.application.message,
   candidate: d.candidate,
+  hasCv: d.hasCv,
   refusalReason: d.side === "candidate" && !d.application.refusalReasonShared ? null : d.application.refusalReason,
   hiringStartAt: d.application.hiringStartAt,
   hiringEndAt: d.application.hiringEndAt,
@@ -106,6 +107,28 @@ export const registerApplicationsRoutes = async (root: FastifyInstance, deps: Ap
 
   app.get(routes.get.url, { schema: { tags, params: applicationIdParamsSchema, response: { 200: applicationDetailSchema } } }, async (request) =>
     detailDto(await readApplication(deps, request.actor, request.params.id)),
+  );
+
+  app.get(
+    routes.cv.url,
+    {
+      schema: {
+        tags,
+        summary: "Télécharger le CV actuel (PDF) de la personne, pour l'employeur qui reçoit la candidature et le prescripteur",
+        description: "Tant que l'employeur voit la candidature (730 jours, embauches conservées) ; chaque lecture est écrite au journal d'audit. 404 application.cv_not_found sans CV.",
+        params: applicationIdParamsSchema,
+        produces: ["application/pdf"],
+      },
+    },
+    async (request, reply) => {
+      const file = await readApplicationCv(deps, request.actor, request.params.id);
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `attachment; filename="cv.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header("cache-control", "private, no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(file.content);
+    },
   );
 
   app.post(routes.transition.url, { schema: { tags, summary: "Répondre : étudier, mettre en attente, accepter, décliner…", params: applicationIdParamsSchema, body: transitionBodySchema, response: { 200: applicationDetailSchema } } }, async (request) => {

@@ -1,8 +1,9 @@
 // Which organisations may see a candidate's profile: the prescriber organisations
 // that follow them and the employer that recorded them (direct hire). An employer
 // the person applied to sees only what the application shares (name, contact,
-// birth year, postcode: src/applications/applications-list.queries.ts), never
-// the profile (barriers, zoning, CV).
+// birth year, postcode: src/applications/applications-list.queries.ts, and her
+// current CV: readApplicationCv in src/applications/applications-read.use-cases.ts),
+// never the profile (barriers, zoning).
 import type { ResourceContext } from "../authorization/authorization.domain.ts";
 import type { Executor } from "../server/transaction.ts";
 
