@@ -1,10 +1,13 @@
 // Browser test of the two ways to create an application that are not a counsellor's: the candidate applies
 // herself from the public offer page (signing in, creating "Mon profil" on the way, and back to the offer), and
 // the employer records a direct hire (creating the person's profile with her consent, then the contract dates).
+// The employer downloads the candidate's current CV from the application page.
 // Also the offer page's "Postuler" section for each reader. Accounts, organisations and offers are set up directly
 // (their screens are tested on their own); axe on every new page, screenshots in /tmp/shot-apply-*.png.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { before, describe, it } from "node:test";
+import PDFDocument from "pdfkit";
 import type { Browser, Page } from "playwright-core";
 import { hashPassword } from "../../src/accounts/passwords.ts";
 import { insertUser } from "../../src/accounts/users.queries.ts";
@@ -23,6 +26,19 @@ const assertAccessible = async (page: Page) => {
 /** The cells of the table row that mentions `text`, as displayed (badges in capitals). */
 const rowCells = (page: Page, text: string) => page.getByRole("row").filter({ hasText: text }).locator("td").allInnerTexts();
 
+/** A small one-page PDF, as a person's CV would be. */
+const samplePdf = () =>
+  new Promise<Buffer>((resolve, reject) => {
+    const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: "CV Awa Diallo" } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.fontSize(20).text("Awa Diallo");
+    doc.fontSize(12).text("Jardinière, trois ans d'expérience en entretien d'espaces verts.");
+    doc.end();
+  });
+
 /** "02/12/2026" as a regular expression. */
 const dateRe = (date: string) => frenchDate(date).replace(/\//g, "\\/");
 
@@ -39,11 +55,13 @@ describe("Postuler soi-même, déclarer une embauche directe", () => {
     await insertUser(app.runtime.db, { email, name, kind, passwordHash: await hashPassword(password), emailVerifiedAt: new Date(), now: new Date() });
     let cookie = "";
     let csrf = "";
+    /** A JSON body, or a file (a Buffer) sent as the body itself. */
     const call = async (method: string, path: string, body?: unknown) => {
+      const file = Buffer.isBuffer(body);
       const response = await fetch(`${app.baseUrl}${path}`, {
         method,
-        headers: { origin: app.baseUrl, cookie, ...(csrf ? { "x-csrf-token": csrf } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { origin: app.baseUrl, cookie, ...(csrf ? { "x-csrf-token": csrf } : {}), ...(body === undefined ? {} : { "content-type": file ? "application/pdf" : "application/json" }) },
+        body: body === undefined ? undefined : file ? new Uint8Array(body) : JSON.stringify(body),
       });
       const setCookie = response.headers.get("set-cookie");
       if (setCookie) cookie = setCookie.split(";")[0]!;
@@ -73,12 +91,14 @@ describe("Postuler soi-même, déclarer une embauche directe", () => {
     emma = await account("emma@jardins.example", "professional", "Emma Employeuse");
     gardens = (await emma.call("POST", "/api/v1/organisations", { kind: "ACI", name: "Jardins de Belleville", siret: "73282932000074" })).id;
     offerId = await insertOffer(app.runtime.db, gardens, "Jardinier ou jardinière d'espaces verts");
+    // "Recrutement sans CV": the employer can still read a CV the person has, the pages say it is not asked for.
+    await app.runtime.db.updateTable("offers").set({ without_cv: true }).where("id", "=", offerId).execute();
     closedOfferId = await insertOffer(app.runtime.db, gardens, "Agent ou agente d'entretien des serres");
     await app.runtime.db.updateTable("offers").set({ status: "closed" }).where("id", "=", closedOfferId).execute();
   });
 
-  it("a candidate finds an offer, signs in, creates her profile, applies with a message, finds it in Mes candidatures; the employer sees it sent by her", async () => {
-    await account("awa.diallo@example.org", "candidate", "Awa Diallo");
+  it("a candidate finds an offer, signs in, creates her profile, applies with a message, finds it in Mes candidatures; the employer sees it sent by her and downloads her CV", async () => {
+    const awa = await account("awa.diallo@example.org", "candidate", "Awa Diallo");
     const { page, errors } = await pageAs(null);
 
     // The public search leads to the offer; signed out, the page invites her to sign in (coming back here).
@@ -123,12 +143,22 @@ describe("Postuler soi-même, déclarer une embauche directe", () => {
     assert.equal(await message.getAttribute("maxlength"), "5000");
     const shared = await apply.innerText();
     assert.match(shared, /Ce que l'employeur verra[\s\S]*Awa Diallo[\s\S]*awa\.diallo@example\.org[\s\S]*06 12 34 56 78[\s\S]*1994[\s\S]*75019/, shared);
-    assert.match(shared, /Votre adresse complète, vos freins périphériques et votre CV ne lui sont pas transmis/);
+    assert.match(shared, /Votre adresse complète et vos freins périphériques ne lui sont pas transmis/);
+    assert.match(shared, /CV\s+Pas de CV[\s\S]*Sans CV, décrivez votre expérience dans votre message/, shared);
+    assert.match(shared, /Cette offre est en recrutement sans CV : il n'est pas demandé\./);
     assert.doesNotMatch(shared, /rue de Tanger/);
     // Cancelling closes the form and gives the focus back to its button.
     await apply.getByRole("button", { name: "Annuler" }).click();
     await page.waitForFunction(() => document.activeElement?.textContent === "Postuler à cette offre");
+    // She adds her CV to her profile (its screen is tested on its own): the form says the employer can read it.
+    const profileId = (await awa.call("GET", "/api/v1/candidates/me")).id;
+    await awa.call("PUT", `/api/v1/candidates/${profileId}/cv?name=${encodeURIComponent("CV Awa Diallo.pdf")}`, await samplePdf());
+    await page.reload();
     await apply.getByRole("button", { name: "Postuler à cette offre" }).click();
+    await message.waitFor();
+    const withCv = await apply.innerText();
+    assert.match(withCv, /CV\s+CV Awa Diallo\.pdf/, withCv);
+    assert.match(withCv, /L'employeur peut lire votre CV actuel, celui de votre profil, tant qu'il voit votre candidature/);
     await message.fill("Bonjour, j'ai trois ans d'expérience en entretien d'espaces verts et je suis disponible tout de suite.");
     await screenshot(page, "apply-03-formulaire");
     await assertAccessible(page);
@@ -143,6 +173,7 @@ describe("Postuler soi-même, déclarer une embauche directe", () => {
     assert.match(detail, /trois ans d'expérience/);
     assert.match(detail, /Candidature envoyée par vous le/);
     assert.match(detail, /Ce que l'employeur voit de vous\s+Nom\s+Awa Diallo/);
+    assert.match(detail, /CV\s+Votre CV actuel : l'employeur peut le lire tant qu'il voit votre candidature\. Vous pouvez le remplacer ou le retirer dans Mon profil\./, detail);
     const applicationId = new URL(page.url()).pathname.split("/").at(-1)!;
     await screenshot(page, "apply-04-candidature");
     await assertAccessible(page);
@@ -175,8 +206,21 @@ describe("Postuler soi-même, déclarer une embauche directe", () => {
     assert.match(seen, /Candidature envoyée par la personne elle-même le/);
     assert.match(seen, /awa\.diallo@example\.org[\s\S]*06 12 34 56 78/);
     assert.doesNotMatch(seen, /rue de Tanger/);
+    assert.match(seen, /CV\s+Télécharger le CV \(PDF\)\s+Cette offre est en recrutement sans CV : le CV n'est pas exigé pour ce poste\./, seen);
     await screenshot(boss.page, "apply-06-vue-employeur");
     await assertAccessible(boss.page);
+    // She downloads it: her current CV, a PDF; the read is in the audit log.
+    const cvLink = boss.page.getByRole("link", { name: "Télécharger le CV (PDF)" });
+    assert.equal(await cvLink.getAttribute("href"), `/api/v1/applications/${applicationId}/cv`);
+    const [download] = await Promise.all([boss.page.waitForEvent("download"), cvLink.click()]);
+    assert.equal(download.suggestedFilename(), "CV Awa Diallo.pdf");
+    const downloaded = await readFile((await download.path())!);
+    assert.equal(downloaded.subarray(0, 5).toString("latin1"), "%PDF-");
+    const fetched = await boss.page.request.get(`${app.baseUrl}/api/v1/applications/${applicationId}/cv`);
+    assert.deepEqual([fetched.status(), fetched.headers()["content-type"]], [200, "application/pdf"]);
+    assert.ok((await fetched.body()).equals(downloaded));
+    const reads = await app.runtime.db.selectFrom("audit_log").select("details").where("action", "=", "candidate.cv_read").where("subject_id", "=", profileId).execute();
+    assert.deepEqual(reads.map((r) => r.details), [{ via: "application", application: applicationId }, { via: "application", application: applicationId }]);
     // Expected: the 404 of her profile not created yet (the offer page, then "Mon profil").
     assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
     assert.deepEqual(boss.errors, []);

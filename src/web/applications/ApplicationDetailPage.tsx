@@ -1,4 +1,4 @@
-// One application: the person (as shared through it), the history, the
+// One application: the person (as shared through it, with her current CV), the history, the
 // employer's answers (accept with a start date, refuse with a reason and two
 // messages, postpone with a message, others in one click) and the messages
 // between the employer and the counsellor.
@@ -14,9 +14,9 @@ import type { ApplicationDetail, TransitionBody } from "../../applications/appli
 import { ApiError, errorMessage } from "../api/client.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { formatDateTime } from "../shared-format.ts";
-import { applicationPaths } from "../layout/router.domain.ts";
+import { applicationPaths, paths } from "../layout/router.domain.ts";
 import { Link } from "../layout/router.tsx";
-import { fetchApplication, moveHiringDates, runTransition, sendMessage } from "./applications.api.ts";
+import { applicationCvUrl, fetchApplication, moveHiringDates, runTransition, sendMessage } from "./applications.api.ts";
 import { applicationsFr as fr } from "./applications.fr.ts";
 import { stateSeverity } from "./ApplicationsListPage.tsx";
 import { RequireSession } from "../accounts/index.ts";
@@ -152,6 +152,25 @@ const ApplicationDetail = ({ id }: { id: string }) => {
         <dd>{c.birthYear ?? fr.detail.unknown}</dd>
         <dt>{fr.detail.commune}</dt>
         <dd>{c.postcode ?? fr.detail.unknown}</dd>
+        <dt>{fr.detail.cv}</dt>
+        <dd>
+          {detail.viewerSide === "candidate" ? (
+            detail.hasCv ? (
+              <>
+                {fr.detail.cvSelf} <Link href={paths.myProfile}>{fr.detail.myProfile}</Link>.
+              </>
+            ) : (
+              fr.detail.noCv
+            )
+          ) : detail.hasCv ? (
+            <a className="fr-link fr-link--download" href={applicationCvUrl(detail.id)} download>
+              {fr.detail.cvDownload}
+            </a>
+          ) : (
+            fr.detail.noCv
+          )}
+          {detail.viewerSide !== "candidate" && detail.offer?.withoutCv && <p className="fr-hint-text fr-mb-0">{fr.detail.cvNotRequired(detail.hasCv)}</p>}
+        </dd>
       </dl>
       {/* A direct hire recorded by the employer has no message of its own. */}
       {(detail.message || detail.senderKind !== "employer") && (

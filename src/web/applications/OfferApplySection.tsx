@@ -173,8 +173,13 @@ const CandidateApply = ({ offer }: { offer: OfferDto }) => {
               <dd>{profile.birthYear ?? unknown}</dd>
               <dt>{applicationsFr.detail.commune}</dt>
               <dd>{profile.location.postcode ?? unknown}</dd>
+              <dt>{t.cv}</dt>
+              <dd>{profile.cv?.fileName ?? t.noCv}</dd>
             </dl>
-            <p className="fr-text--sm">{t.notShared}</p>
+            <p className="fr-text--sm">
+              {t.notShared} {profile.cv ? t.cvShared : t.cvNone}
+              {offer.withoutCv && ` ${t.cvNotRequired}`}
+            </p>
             <Link className="fr-link fr-icon-edit-line fr-link--icon-left" href={paths.myProfile}>{t.editProfile}</Link>
           </div>
           <ul className="fr-btns-group fr-btns-group--inline-md">

@@ -21,6 +21,9 @@ export const fetchApplications = (view: ListView, query: ListQuery, signal?: Abo
 
 export const fetchApplication = (id: string, signal?: AbortSignal) => getJson(fillPath(applicationsRoutes.get.url, { id }), applicationDetailSchema, signal);
 
+/** The download link of the candidate's current CV (PDF), for the employer and the counsellor (`hasCv`). */
+export const applicationCvUrl = (id: string) => fillPath(applicationsRoutes.cv.url, { id });
+
 export const runTransition = (id: string, body: TransitionBody) => sendJson("POST", fillPath(applicationsRoutes.transition.url, { id }), body, applicationDetailSchema);
 
 export const moveHiringDates = (id: string, body: { hiringStartAt: string; hiringEndAt: string | null }) =>

@@ -88,6 +88,15 @@ export const applicationsFr = {
     birthYear: "Année de naissance",
     commune: "Code postal",
     unknown: "Non renseigné",
+    cv: "CV",
+    cvDownload: "Télécharger le CV (PDF)",
+    noCv: "Pas de CV",
+    /** The offer is flagged "recrutement sans CV": the CV stays readable, but is not asked for. */
+    cvNotRequired: (hasCv: boolean) =>
+      hasCv ? "Cette offre est en recrutement sans CV : le CV n'est pas exigé pour ce poste." : "Cette offre est en recrutement sans CV : il n'en faut pas pour ce poste.",
+    /** What the candidate reads of her own CV on her application, before a link to her profile. */
+    cvSelf: "Votre CV actuel : l'employeur peut le lire tant qu'il voit votre candidature. Vous pouvez le remplacer ou le retirer dans",
+    myProfile: "Mon profil",
   },
   apply: {
     intro: "Choisissez une personne que votre organisation accompagne ; l'employeur sera prévenu par courriel.",
@@ -121,8 +130,14 @@ export const applicationsFr = {
     messageHint: "Présentez-vous en quelques lignes : ce qui vous intéresse dans ce poste, votre expérience, vos disponibilités. 5 000 caractères au plus.",
     shared: "Ce que l'employeur verra",
     sharedLead: "Avec votre message, l'employeur reçoit ces informations de votre profil :",
-    // What the application shares with the employer: sharedCandidate in src/applications/applications-list.queries.ts.
-    notShared: "Votre adresse complète, vos freins périphériques et votre CV ne lui sont pas transmis : décrivez votre expérience dans votre message.",
+    // What the application shares with the employer: sharedCandidate in src/applications/applications-list.queries.ts,
+    // and her current CV (readApplicationCv in src/applications/applications-read.use-cases.ts).
+    cv: "CV",
+    noCv: "Pas de CV",
+    cvShared: "L'employeur peut lire votre CV actuel, celui de votre profil, tant qu'il voit votre candidature : si vous le remplacez ou le retirez, c'est ce qu'il verra.",
+    cvNone: "Sans CV, décrivez votre expérience dans votre message. Si vous en déposez un dans votre profil, l'employeur pourra lire votre CV actuel.",
+    cvNotRequired: "Cette offre est en recrutement sans CV : il n'est pas demandé.",
+    notShared: "Votre adresse complète et vos freins périphériques ne lui sont pas transmis.",
     name: "Nom",
     editProfile: "Modifier mon profil",
     submit: "Envoyer ma candidature",
