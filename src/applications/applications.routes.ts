@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerActor } from "../accounts/actor.plugin.ts";
+import { sendPdfDownload } from "../server/pdf-download.ts";
 import { z } from "../shared/zod.ts";
 import { notificationKindLabels } from "./application-notifications.domain.ts";
 import { historyEventLabels, refusalReasons, stateLabels, type TransitionCommand } from "./application-states.domain.ts";
@@ -121,13 +122,7 @@ export const registerApplicationsRoutes = async (root: FastifyInstance, deps: Ap
       },
     },
     async (request, reply) => {
-      const file = await readApplicationCv(deps, request.actor, request.params.id);
-      return reply
-        .header("content-type", "application/pdf")
-        .header("content-disposition", `attachment; filename="cv.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header("cache-control", "private, no-store")
-        .header("x-content-type-options", "nosniff")
-        .send(file.content);
+      return sendPdfDownload(reply, await readApplicationCv(deps, request.actor, request.params.id));
     },
   );
 

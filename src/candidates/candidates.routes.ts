@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerActor } from "../accounts/actor.plugin.ts";
+import { sendPdfDownload } from "../server/pdf-download.ts";
 import { z } from "../shared/zod.ts";
 import { barriers } from "./barriers.domain.ts";
 import {
@@ -91,13 +92,7 @@ export const registerCandidatesRoutes = async (root: FastifyInstance, deps: Cand
   );
 
   app.get(routes.downloadCv.url, { schema: { tags, params: candidateIdParamsSchema } }, async (request, reply) => {
-    const file = await downloadCv(deps, request.actor, request.params.id);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", `attachment; filename="cv.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .header("cache-control", "private, no-store")
-      .header("x-content-type-options", "nosniff")
-      .send(file.content);
+    return sendPdfDownload(reply, await downloadCv(deps, request.actor, request.params.id));
   });
 
   app.delete(routes.deleteCv.url, { schema: { tags, params: candidateIdParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {

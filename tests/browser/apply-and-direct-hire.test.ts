@@ -7,7 +7,6 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { before, describe, it } from "node:test";
-import PDFDocument from "pdfkit";
 import type { Browser, Page } from "playwright-core";
 import { hashPassword } from "../../src/accounts/passwords.ts";
 import { insertUser } from "../../src/accounts/users.queries.ts";
@@ -15,6 +14,7 @@ import { addDays, frenchDate, parisDate } from "../../src/applications/applicati
 import { insertOffer } from "../../src/applications/test-fixtures.ts";
 import { type RunningApp, startRealApp } from "../support/real-app.ts";
 import { describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
+import { samplePdf } from "../support/sample-pdf.ts";
 
 const password = "un mot de passe solide";
 
@@ -26,18 +26,6 @@ const assertAccessible = async (page: Page) => {
 /** The cells of the table row that mentions `text`, as displayed (badges in capitals). */
 const rowCells = (page: Page, text: string) => page.getByRole("row").filter({ hasText: text }).locator("td").allInnerTexts();
 
-/** A small one-page PDF, as a person's CV would be. */
-const samplePdf = () =>
-  new Promise<Buffer>((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: "CV Awa Diallo" } });
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.fontSize(20).text("Awa Diallo");
-    doc.fontSize(12).text("Jardinière, trois ans d'expérience en entretien d'espaces verts.");
-    doc.end();
-  });
 
 /** "02/12/2026" as a regular expression. */
 const dateRe = (date: string) => frenchDate(date).replace(/\//g, "\\/");

@@ -6,10 +6,10 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
-import PDFDocument from "pdfkit";
 import type { Browser, Page } from "playwright-core";
 import { waitForMail } from "../support/mail-dir.ts";
 import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { samplePdf } from "../support/sample-pdf.ts";
 
 const password = "un mot de passe solide";
 const email = "awa.diallo@example.org";
@@ -19,18 +19,6 @@ const assertAccessible = async (page: Page) => {
   assert.deepEqual(violations, [], describeViolations(violations));
 };
 
-/** A small one-page PDF, as a person's CV would be. */
-const samplePdf = () =>
-  new Promise<Buffer>((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: "CV Awa Diallo" } });
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.fontSize(20).text("Awa Diallo");
-    doc.fontSize(12).text("Jardinière, trois ans d'expérience en entretien d'espaces verts.");
-    doc.end();
-  });
 
 /** Every key of a JSON value, at any depth. */
 const keysOf = (value: unknown): string[] =>
