@@ -1,9 +1,8 @@
 // Page of a stored Score QPV report: figures, comparison, tables, sources and downloads.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { useEffect, useState } from "react";
 import type { z } from "zod";
 import type { storedReportSchema } from "../../score-qpv/score-qpv.contract.ts";
-import { errorMessage } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -14,7 +13,6 @@ import { type ReportFormat, fetchReport, reportFileUrl } from "./score-qpv.api.t
 import { reportText as t } from "./report.fr.ts";
 
 type StoredReport = z.infer<typeof storedReportSchema>;
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "done"; stored: StoredReport };
 
 const Downloads = ({ id }: { id: string }) => (
   <section aria-labelledby="telechargements" className="fr-mt-6w">
@@ -37,25 +35,14 @@ const Downloads = ({ id }: { id: string }) => (
 
 export const ReportPage = ({ reportId }: { reportId: string }) => {
   usePageTitle(t.title);
-  const [state, setState] = useState<State>({ kind: "loading" });
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ kind: "loading" });
-    fetchReport(reportId, abort.signal)
-      .then((stored) => setState({ kind: "done", stored }))
-      .catch((error: unknown) => {
-        if (!abort.signal.aborted) setState({ kind: "error", message: errorMessage(error) });
-      });
-    return () => abort.abort();
-  }, [reportId]);
+  const { state } = useLoad((signal) => fetchReport(reportId, signal), [reportId]);
 
   return (
     <>
       <PageHeading>{t.title}</PageHeading>
       {state.kind === "loading" && <p role="status">{t.loading}</p>}
       {state.kind === "error" && <Alert severity="error" as="h2" title={t.notFound} description={state.message} />}
-      {state.kind === "done" && <ReportBody stored={state.stored} />}
+      {state.kind === "done" && <ReportBody stored={state.value} />}
       <p className="fr-mt-6w">
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={paths.scoreQpv}>{t.back}</Link>
       </p>

@@ -2,11 +2,10 @@
 // aggregated report kept in the history, shown with the report page's sections, and who saved it and when.
 // It opens even when the original stored report is gone (reportId null).
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { useEffect, useState } from "react";
 import type { SavedScore } from "../../score-qpv/score-history.contract.ts";
 import { RequireSession, useSession } from "../accounts/index.ts";
 import type { SessionOrganisation } from "../accounts/index.ts";
-import { errorMessage } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -19,8 +18,6 @@ import { reportText } from "./report.fr.ts";
 import { fetchSavedScore } from "./score-qpv.api.ts";
 
 const t = historyText.saved;
-
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "done"; score: SavedScore };
 
 const Copy = ({ score, organisation }: { score: SavedScore; organisation: string }) => (
   <div className="fr-callout fr-icon-archive-line fr-my-4w" data-testid="saved-copy">
@@ -53,19 +50,9 @@ const Facts = ({ score }: { score: SavedScore }) => (
 );
 
 const Saved = ({ organisation, scoreId }: { organisation: SessionOrganisation; scoreId: string }) => {
-  const [state, setState] = useState<State>({ kind: "loading" });
-  const name = state.kind === "done" ? scoreName(state.score) : null;
+  const { state } = useLoad((signal) => fetchSavedScore(organisation.id, scoreId, signal), [organisation.id, scoreId]);
+  const name = state.kind === "done" ? scoreName(state.value) : null;
   usePageTitle(name ? t.heading(name) : t.title);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchSavedScore(organisation.id, scoreId, abort.signal)
-      .then((score) => setState({ kind: "done", score }))
-      .catch((error: unknown) => {
-        if (!abort.signal.aborted) setState({ kind: "error", message: errorMessage(error) });
-      });
-    return () => abort.abort();
-  }, [organisation.id, scoreId]);
 
   return (
     <>
@@ -74,13 +61,13 @@ const Saved = ({ organisation, scoreId }: { organisation: SessionOrganisation; s
       {state.kind === "error" && <Alert severity="error" as="h2" title={t.notFound} description={state.message} />}
       {state.kind === "done" && (
         <>
-          <Facts score={state.score} />
-          <Copy score={state.score} organisation={organisation.name} />
+          <Facts score={state.value} />
+          <Copy score={state.value} organisation={organisation.name} />
           <p className="fr-text--sm">{reportText.anonymity}</p>
-          <ReportHeadline report={state.score.report} />
-          <RowsSection report={state.score.report} />
-          <BreakdownsSection report={state.score.report} />
-          <SourcesSection report={state.score.report} />
+          <ReportHeadline report={state.value.report} />
+          <RowsSection report={state.value.report} />
+          <BreakdownsSection report={state.value.report} />
+          <SourcesSection report={state.value.report} />
         </>
       )}
       <p className="fr-mt-6w">

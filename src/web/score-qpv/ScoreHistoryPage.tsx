@@ -10,6 +10,7 @@ import type { SavedScoreSummary } from "../../score-qpv/score-history.contract.t
 import { RequireSession, useSession } from "../accounts/index.ts";
 import type { SessionOrganisation } from "../accounts/index.ts";
 import { errorMessage } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -31,8 +32,6 @@ import { compareShares } from "./report.domain.ts";
 import { deleteSavedScore, fetchScoreHistory } from "./score-qpv.api.ts";
 
 const t = historyText.page;
-
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "done"; scores: SavedScoreSummary[] };
 
 const gap = (share: number | null, reference: number) => {
   const comparison = compareShares(share, reference);
@@ -117,21 +116,10 @@ const scoreLinks = (score: SavedScoreSummary) => {
 
 const History = ({ organisation }: { organisation: SessionOrganisation }) => {
   const { search } = useLocation();
-  const [state, setState] = useState<State>({ kind: "loading" });
+  const { state, reload } = useLoad((signal) => fetchScoreHistory(organisation.id, signal).then(({ scores }) => scores), [organisation.id]);
   const [notice, setNotice] = useState<{ severity: "success" | "error"; message: string } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const [version, setVersion] = useState(0);
   const isAdmin = organisation.role === "admin";
-
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchScoreHistory(organisation.id, abort.signal)
-      .then(({ scores }) => setState({ kind: "done", scores }))
-      .catch((error: unknown) => {
-        if (!abort.signal.aborted) setState({ kind: "error", message: errorMessage(error) });
-      });
-    return () => abort.abort();
-  }, [organisation.id, version]);
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -139,20 +127,20 @@ const History = ({ organisation }: { organisation: SessionOrganisation }) => {
 
   // A label no saved score has any more (its last one deleted, an old link) leaves the query string.
   const asked = labelFilterFromSearch(search);
-  const staleLabel = state.kind === "done" && asked.kind === "label" && effectiveFilter(asked, labelChoices(state.scores)).kind === "all";
+  const staleLabel = state.kind === "done" && asked.kind === "label" && effectiveFilter(asked, labelChoices(state.value)).kind === "all";
   useEffect(() => {
     if (staleLabel) navigate(historyUrl({ kind: "all" }), { replace: true, keepPosition: true });
   }, [staleLabel]);
 
   const onRemoved = (message: string | null, error?: string) => {
     setNotice(message ? { severity: "success", message } : { severity: "error", message: error ?? "" });
-    if (message) setVersion((v) => v + 1);
+    if (message) reload();
   };
 
   if (state.kind === "loading") return <p role="status">{t.loading}</p>;
   if (state.kind === "error") return <Alert severity="error" small description={state.message} />;
 
-  const all = [...state.scores].sort(compareSavedScores);
+  const all = [...state.value].sort(compareSavedScores);
   const choices = labelChoices(all);
   const filter = effectiveFilter(asked, choices);
   const scores = filterByLabel(all, filter);
