@@ -3,10 +3,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { type FormEvent, useEffect, useMemo, useState } from "react";
-import type { EmployerDirectory } from "../../offers/offers.contract.ts";
+import { type FormEvent, useMemo, useState } from "react";
 import { employerKinds } from "../../organisations/organisations.domain.ts";
-import { errorMessage } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link, navigate, useLocation } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -35,18 +34,12 @@ export const EmployersPage = () => {
   }, [search]);
   const [q, setQ] = useState(submitted.q);
   const [kind, setKind] = useState(submitted.kind);
-  const [result, setResult] = useState<EmployerDirectory | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setResult(null);
-    setError(null);
-    listEmployers({ q: submitted.q || undefined, structureKind: submitted.kind || undefined, page: submitted.page, perPage }, abort.signal).then(setResult, (reason: unknown) => {
-      if (!abort.signal.aborted) setError(errorMessage(reason));
-    });
-    return () => abort.abort();
-  }, [submitted]);
+  const { state } = useLoad(
+    (signal) => listEmployers({ q: submitted.q || undefined, structureKind: submitted.kind || undefined, page: submitted.page, perPage }, signal),
+    [submitted],
+  );
+  const result = state.kind === "done" ? state.value : null;
+  const error = state.kind === "error" ? state.message : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -10,6 +10,7 @@ import type { EmployerOfferDto } from "../../offers/offers.contract.ts";
 import { closeReasons } from "../../offers/offers.domain.ts";
 import { RequireSession, useSession } from "../accounts/index.ts";
 import { errorMessage } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link } from "../layout/router.tsx";
 import { applicationPaths, paths } from "../layout/router.domain.ts";
@@ -156,31 +157,20 @@ const OfferCard = ({ offer, onChange }: { offer: EmployerOfferDto; onChange: (of
   );
 };
 
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "done"; offers: EmployerOfferDto[] };
-
 const MyOffers = () => {
   const { acting } = useSession();
-  const [state, setState] = useState<State>({ kind: "loading" });
+  const { state, setValue } = useLoad((signal) => fetchMyOffers(acting!.id, signal), [acting!.id]);
   const [notice, setNotice] = useState<Notice>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchMyOffers(acting!.id, abort.signal).then(
-      (offers) => setState({ kind: "done", offers }),
-      (e) => !abort.signal.aborted && setState({ kind: "error", message: errorMessage(e) }),
-    );
-    return () => abort.abort();
-  }, [acting!.id]);
-
   const replace = (changed: EmployerOfferDto, message: string) => {
-    setState((s) => (s.kind === "done" ? { kind: "done", offers: s.offers.map((o) => (o.id === changed.id ? changed : o)) } : s));
+    setValue((offers) => offers.map((o) => (o.id === changed.id ? changed : o)));
     setNotice({ severity: "success", message });
     // The offer may move to the other list: the message keeps the focus meanwhile.
     requestAnimationFrame(() => noticeRef.current?.focus());
   };
 
-  const offers = state.kind === "done" ? sortMyOffers(state.offers) : [];
+  const offers = state.kind === "done" ? sortMyOffers(state.value) : [];
   const open = offers.filter((o) => o.status === "open");
   const closed = offers.filter((o) => o.status === "closed");
   const stale = staleCount(offers);

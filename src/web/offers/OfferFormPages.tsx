@@ -1,10 +1,9 @@
 // "Publier une offre" and "Modifier l'offre": the employer's form pages, for the organisation the person acts for.
 // After saving, back to "Mes offres" with a success notice.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { useEffect, useState } from "react";
-import type { OfferDto, StatusChangeDto } from "../../offers/offers.contract.ts";
 import { RequireSession, useSession } from "../accounts/index.ts";
-import { ApiError, errorMessage } from "../api/client.ts";
+import { ApiError } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { formatDateTime } from "../shared-format.ts";
 import { navigate } from "../layout/router.tsx";
@@ -18,14 +17,9 @@ const t = offersText.form;
 
 /** The contract types the acting organisation may offer (empty while loading), or the error's text. */
 const useContractTypes = (organisationId: string) => {
-  const [types, setTypes] = useState<ContractTypeOption[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchContractTypes(organisationId, abort.signal).then(setTypes, (e) => !abort.signal.aborted && setError(errorMessage(e)));
-    return () => abort.abort();
-  }, [organisationId]);
-  return { types, error };
+  const { state } = useLoad((signal) => fetchContractTypes(organisationId, signal), [organisationId]);
+  const types: ContractTypeOption[] = state.kind === "done" ? state.value : [];
+  return { types, error: state.kind === "error" ? state.message : null };
 };
 
 const Create = () => {
@@ -56,13 +50,9 @@ const Create = () => {
 
 /** Openings and closings of the offer, who did them and why (the offer's status log). */
 const OfferHistory = ({ offerId }: { offerId: string }) => {
-  const [changes, setChanges] = useState<StatusChangeDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchOfferHistory(offerId, abort.signal).then(setChanges, (e) => !abort.signal.aborted && setError(errorMessage(e)));
-    return () => abort.abort();
-  }, [offerId]);
+  const { state } = useLoad((signal) => fetchOfferHistory(offerId, signal), [offerId]);
+  const changes = state.kind === "done" ? state.value : null;
+  const error = state.kind === "error" ? state.message : null;
   return (
     <section aria-labelledby="offer-history-title" className="fr-mt-6w">
       <h2 id="offer-history-title" className="fr-h4">
@@ -84,35 +74,27 @@ const OfferHistory = ({ offerId }: { offerId: string }) => {
   );
 };
 
-type Loaded = { kind: "loading" } | { kind: "error"; message: string } | { kind: "done"; offer: OfferDto };
-
 const Edit = ({ offerId }: { offerId: string }) => {
   const session = useSession();
   const acting = session.acting!;
-  const [state, setState] = useState<Loaded>({ kind: "loading" });
+  const { state } = useLoad((signal) => fetchOffer(offerId, signal), [offerId]);
   const { types, error } = useContractTypes(acting.id);
-  const title = state.kind === "done" ? t.editTitle(state.offer.title) : t.editTitleGeneric;
+  // Another employer's offer, or none (404), is not this employer's to edit.
+  const offer = state.kind === "done" && state.value.employer.id === acting.id ? state.value : null;
+  const title = offer ? t.editTitle(offer.title) : t.editTitleGeneric;
   usePageTitle(title);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchOffer(offerId, abort.signal).then(
-      (offer) => setState(offer.employer.id === acting.id ? { kind: "done", offer } : { kind: "error", message: t.notYours }),
-      (e) => !abort.signal.aborted && setState({ kind: "error", message: e instanceof ApiError && e.status === 404 ? t.notYours : errorMessage(e) }),
-    );
-    return () => abort.abort();
-  }, [offerId, acting.id]);
-
   if (state.kind === "loading") return <p role="status">{t.loading}</p>;
-  if (state.kind === "error") {
+  if (!offer) {
+    const notYours = state.kind === "done" || (state.error instanceof ApiError && state.error.status === 404);
     return (
       <>
         <PageHeading>{title}</PageHeading>
-        <Alert severity="error" small description={state.message} />
+        <Alert severity="error" small description={notYours ? t.notYours : state.message} />
       </>
     );
   }
-  const initial = formFromOffer(state.offer);
+  const initial = formFromOffer(offer);
   return (
     <>
       <PageHeading>{title}</PageHeading>
@@ -120,7 +102,7 @@ const Edit = ({ offerId }: { offerId: string }) => {
       {error && <Alert severity="error" small className="fr-mb-3w" description={error} />}
       <OfferForm
         initial={initial}
-        contractTypes={types.length > 0 ? types : [{ code: state.offer.contractType, label: state.offer.contractTypeLabel }]}
+        contractTypes={types.length > 0 ? types : [{ code: offer.contractType, label: offer.contractTypeLabel }]}
         submitLabel={t.submitEdit}
         onSubmit={async (form) => {
           const saved = await updateOffer(offerId, updateBodyFromForm(initial, form));

@@ -1,8 +1,6 @@
 // Public offer page: what the job is, where, which contract, on which conditions; who recruits; how to apply.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { useEffect, useState } from "react";
-import type { OfferDto } from "../../offers/offers.contract.ts";
-import { errorMessage } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { PageHeading, usePageTitle } from "../layout/page.tsx";
 import { Link } from "../layout/router.tsx";
 import { paths } from "../layout/router.domain.ts";
@@ -15,28 +13,20 @@ import { OfferApplySection } from "../applications/OfferApplySection.tsx";
 const t = offersText.offer;
 
 export const OfferPage = ({ offerId }: { offerId: string }) => {
-  const [offer, setOffer] = useState<OfferDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  usePageTitle(offer?.title ?? offersText.search.title);
+  const { state } = useLoad((signal) => fetchOffer(offerId, signal), [offerId]);
+  usePageTitle(state.kind === "done" ? state.value.title : offersText.search.title);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchOffer(offerId, abort.signal).then(setOffer, (reason: unknown) => {
-      if (!abort.signal.aborted) setError(errorMessage(reason));
-    });
-    return () => abort.abort();
-  }, [offerId]);
-
-  if (error) {
+  if (state.kind === "error") {
     return (
       <>
         <PageHeading>{offersText.search.title}</PageHeading>
-        <p className="fr-error-text">{error}</p>
+        <p className="fr-error-text">{state.message}</p>
         <p><Link href={paths.offers}>{t.back}</Link></p>
       </>
     );
   }
-  if (!offer) return <p role="status">{t.loading}</p>;
+  if (state.kind === "loading") return <p role="status">{t.loading}</p>;
+  const offer = state.value;
 
   return (
     <article>
