@@ -1,7 +1,7 @@
 // Map section of the result: loads perimeters and commune outline, describes them in text, then draws the lazy map.
-import { type CSSProperties, Suspense, lazy, useEffect, useMemo, useState } from "react";
+import { type CSSProperties, Suspense, lazy, useMemo } from "react";
 import type { LocateResponse } from "../../geo/geo.contract.ts";
-import { errorMessage } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
 import { fetchCommuneOutline, fetchPerimeters } from "./geo.api.ts";
 import { type MapFeatures, bboxAround, mapColors } from "./geo-map.domain.ts";
 import { geoText } from "./geo.fr.ts";
@@ -21,23 +21,15 @@ const Swatch = ({ color, shape }: { color: string; shape: "dot" | "area" | "dash
 
 export const MapSection = ({ result, place }: { result: LocateResponse; place: MapPlace }) => {
   const { lat, lon, citycode } = place;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoaded(null);
-    setError(null);
-    const perimeters = fetchPerimeters(bboxAround(lat, lon, perimetersRadiusM), result.geography.qpv, abort.signal);
+  const { state } = useLoad(async (signal): Promise<Loaded> => {
+    const perimeters = fetchPerimeters(bboxAround(lat, lon, perimetersRadiusM), result.geography.qpv, signal);
     // The outline is a complement: the map stays useful without it.
-    const outline = citycode ? fetchCommuneOutline(citycode, abort.signal).catch(() => null) : Promise.resolve(null);
-    Promise.all([perimeters, outline])
-      .then(([p, o]) => setLoaded({ perimeters: p, outline: o }))
-      .catch((reason: unknown) => {
-        if (!abort.signal.aborted) setError(errorMessage(reason));
-      });
-    return () => abort.abort();
+    const outline = citycode ? fetchCommuneOutline(citycode, signal).catch(() => null) : Promise.resolve(null);
+    const [p, o] = await Promise.all([perimeters, outline]);
+    return { perimeters: p, outline: o };
   }, [lat, lon, citycode, result.geography.qpv]);
+  const loaded = state.kind === "done" ? state.value : null;
+  const error = state.kind === "error" ? state.message : null;
 
   const features = useMemo<MapFeatures | null>(
     () => (loaded ? { point: { lat, lon }, ...loaded, containingQpvCode: result.qpv?.code ?? null } : null),
