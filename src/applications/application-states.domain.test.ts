@@ -3,34 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { addDays, addMonths, daysBetween, frenchDate, isLocalDate, type LocalDate, parisDate } from "./application-dates.domain.ts";
-import {
-  activeStates,
-  type ActorKind,
-  type ApplicationSnapshot,
-  type ApplicationState,
-  applicationStates,
-  autoRefusal,
-  availableTransitions,
-  canSend,
-  canEditHiringDates,
-  checkHiringDateEdit,
-  editHiringDates,
-  choosableRefusalReasons,
-  employerVisibilityCutoff,
-  isActive,
-  isDueForAutoRefusal,
-  obsoletedByHire,
-  type RefusalReason,
-  refusalReasons,
-  replay,
-  stateLabels,
-  transition,
-  type TransitionCommand,
-  type TransitionEntry,
-  type TransitionName,
-  transitionNames,
-  visibleToEmployer,
-} from "./application-states.domain.ts";
+import { activeStates, type ActorKind, type ApplicationSnapshot, type ApplicationState, applicationStates, availableTransitions, canSend, canEditHiringDates, checkHiringDateEdit, editHiringDates, choosableRefusalReasons, isActive, obsoletedByHire, type RefusalReason, refusalReasons, replay, stateLabels, transition, type TransitionCommand, type TransitionEntry, type TransitionName, transitionNames } from "./application-states.domain.ts";
+import { autoRefusal, employerVisibilityCutoff, isDueForAutoRefusal, visibleToEmployer } from "./application-deadlines.domain.ts";
 
 // The official table, written a second time from IAE-RULES.md §3 (transition: from states → to).
 const officialTable: Record<TransitionName, [string, ApplicationState]> = {

@@ -4,7 +4,8 @@
 // (organisation, created_at desc, id desc) indexes.
 import { sql } from "kysely";
 import type { Executor } from "../server/transaction.ts";
-import { type ApplicationState, employerVisibilityCutoff, type SenderKind } from "./application-states.domain.ts";
+import { type ApplicationState, type SenderKind } from "./application-states.domain.ts";
+import { employerVisibilityCutoff } from "./application-deadlines.domain.ts";
 
 export type ListScope =
   | { kind: "received"; organisationId: string; now: Date }

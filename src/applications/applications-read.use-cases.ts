@@ -9,7 +9,8 @@ import { findCvMeta, readCvContent } from "../candidates/candidates.queries.ts";
 import { runInTransaction } from "../server/transaction.ts";
 import { type NotificationKind, type NotificationSettings, noticesFor, notificationKindsFor, wantsNotice } from "./application-notifications.domain.ts";
 import { parisDate } from "./application-dates.domain.ts";
-import { availableTransitions, canEditHiringDates, type TransitionName, visibleToEmployer } from "./application-states.domain.ts";
+import { availableTransitions, canEditHiringDates, type TransitionName } from "./application-states.domain.ts";
+import { visibleToEmployer } from "./application-deadlines.domain.ts";
 import { applicationsError } from "./applications.errors.ts";
 import { enqueueNotices } from "./applications.notify.ts";
 import {

@@ -8,19 +8,8 @@ import { ensureAllowed } from "../authorization/authorization.guard.ts";
 import { runInTransaction, type Tx } from "../server/transaction.ts";
 import { parisDate } from "./application-dates.domain.ts";
 import { noticesFor } from "./application-notifications.domain.ts";
-import {
-  autoRefusal,
-  autoRefusalCutoff,
-  canSend,
-  editHiringDates,
-  employerVisibilityCutoff,
-  isActive,
-  obsoletedByHire,
-  type SenderKind,
-  type TransitionCommand,
-  transition,
-  visibleToEmployer,
-} from "./application-states.domain.ts";
+import { canSend, editHiringDates, isActive, obsoletedByHire, type SenderKind, type TransitionCommand, transition } from "./application-states.domain.ts";
+import { autoRefusal, autoRefusalCutoff, employerVisibilityCutoff, visibleToEmployer } from "./application-deadlines.domain.ts";
 import { applicationsError } from "./applications.errors.ts";
 import { enqueueNotices } from "./applications.notify.ts";
 import {
