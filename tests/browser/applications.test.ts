@@ -5,16 +5,14 @@
 // profile (address in a QPV, consent, target job), the application, the answer and
 // the result go through the screens.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { hashPassword } from "../../src/accounts/passwords.ts";
 import { insertUser } from "../../src/accounts/users.queries.ts";
 import { addDays, frenchDate, parisDate } from "../../src/applications/application-dates.domain.ts";
 import { insertOffer } from "../../src/applications/test-fixtures.ts";
 import { type RunningApp, startRealApp } from "../support/real-app.ts";
-import { describeViolations, launchBrowser, newPage, runAxe, screenshot, waitForTitle } from "./harness.ts";
+import { describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const password = "un mot de passe solide";
 
@@ -54,15 +52,10 @@ const assertAccessible = async (page: Page) => {
 describe("Candidatures (parcours principal)", () => {
   let app: RunningApp;
   let browser: Browser;
-  before(async () => {
-    if (!existsSync(resolve(import.meta.dirname, "../../dist/web/index.html"))) throw new Error("dist/web/index.html est absent : construisez d'abord l'interface (npm run build:web).");
-    app = await startRealApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  withServerAndBrowser<RunningApp>((started, chromium) => {
+    app = started;
+    browser = chromium;
+  }, startRealApp);
 
   it("counsellor applies for a new candidate, the employer accepts with a start date, the candidate sees it", async () => {
     const paul = await apiClient(app, "paul@ml.example", "professional", "Paul Prescripteur");

@@ -5,10 +5,10 @@
 // a screenshot at each step (/tmp/shot-candidate-*.png).
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { waitForMail } from "../support/mail-dir.ts";
-import { type RunningServer, describeViolations, launchBrowser, newPage, runAxe, screenshot, startServer, waitForTitle } from "./harness.ts";
+import { type RunningServer, describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 import { samplePdf } from "../support/sample-pdf.ts";
 
 const password = "un mot de passe solide";
@@ -28,13 +28,9 @@ describe("Parcours de la candidate, en autonomie", () => {
   let server: RunningServer;
   let browser: Browser;
   const seenMails = new Set<string>();
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  withServerAndBrowser<RunningServer>((started, chromium) => {
+    server = started;
+    browser = chromium;
   });
 
   /** An account signed up and confirmed through the JSON API (as another browser would), with its session cookie. */

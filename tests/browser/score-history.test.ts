@@ -4,15 +4,15 @@
 // original report is deleted; a signed-out visitor gets a hint to sign in. Accounts, the organisation and the
 // earlier scores are set up through the JSON API; signing in, scoring, saving and the history go through the screens.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { hashPassword } from "../../src/accounts/passwords.ts";
 import { insertUser } from "../../src/accounts/users.queries.ts";
 import { deleteReport } from "../../src/score-qpv/score-qpv.queries.ts";
 import { type RunningApp, startRealApp } from "../support/real-app.ts";
-import { describeViolations, launchBrowser, newPage, runAxe, screenshot, waitForTitle } from "./harness.ts";
+import { describeViolations, newPage, runAxe, screenshot, waitForTitle, withServerAndBrowser } from "./harness.ts";
 
 const password = "un mot de passe solide";
 const fixture = resolve(import.meta.dirname, "fixtures", "embauches.csv");
@@ -66,15 +66,10 @@ const scoreThroughApi = async (client: Awaited<ReturnType<typeof apiClient>>, fr
 describe("Historique du Score QPV", () => {
   let app: RunningApp;
   let browser: Browser;
-  before(async () => {
-    if (!existsSync(resolve(import.meta.dirname, "../../dist/web/index.html"))) throw new Error("dist/web/index.html est absent : construisez d'abord l'interface (npm run build:web).");
-    app = await startRealApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  withServerAndBrowser<RunningApp>((started, chromium) => {
+    app = started;
+    browser = chromium;
+  }, startRealApp);
 
   it("an employer saves its Score QPV and sees it year after year on the history chart and table", async () => {
     const emma = await apiClient(app, "emma@jardins.example", "Emma Employeuse");
