@@ -6,6 +6,7 @@ import {
   applicationDetailSchema,
   applicationsRoutes,
   createdSchema,
+  sendApplicationBodySchema,
   hireableCandidatesSchema,
   listPageSchema,
   settingsSchema,
@@ -32,14 +33,7 @@ export const moveHiringDates = (id: string, body: { hiringStartAt: string; hirin
 export const sendMessage = (id: string, body: string) => sendJson("POST", fillPath(applicationsRoutes.postMessage.url, { id }), { body }, z.object({ id: z.number() }));
 
 /** A counsellor's application (candidateId), the candidate's own (no candidateId) or an employer's direct hire (contract dates). */
-export const sendApplication = (body: {
-  candidateId?: string;
-  offerId?: string | null;
-  employerOrganisationId?: string | null;
-  message?: string;
-  hiringStartAt?: string | null;
-  hiringEndAt?: string | null;
-}) => sendJson("POST", applicationsRoutes.send.url, body, createdSchema);
+export const sendApplication = (body: z.input<typeof sendApplicationBodySchema>) => sendJson("POST", applicationsRoutes.send.url, body, createdSchema);
 
 /** The people the acting employer may record a direct hire for (by name, or one by id). */
 export const fetchHireableCandidates = (query: { q?: string; candidateId?: string }, signal?: AbortSignal) =>
